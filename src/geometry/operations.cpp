@@ -1,0 +1,284 @@
+#include <barrierfree/geometry/operations.hpp>
+
+#include "geometry/bg_adapt.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+namespace bg = boost::geometry;
+
+namespace barrierfree::geometry {
+
+double signed_area(const Ring& ring) {
+  const std::size_t n = ring.size();
+  if (n < 3) return 0.0;
+  // Shoelace relative to the first vertex: exact for rings far from the origin.
+  double twice = 0.0;
+  const Point2 o = ring[0];
+  for (std::size_t i = 1; i + 1 < n; ++i) twice += cross(ring[i] - o, ring[i + 1] - o);
+  return twice / 2.0;
+}
+
+Ring normalised(const Ring& ring) {
+  Ring out;
+  out.reserve(ring.size());
+  for (const Point2& p : ring)
+    if (out.empty() || distance(out.back(), p) > tolerance_mm) out.push_back(p);
+  while (out.size() > 1 && distance(out.front(), out.back()) <= tolerance_mm) out.pop_back();
+  if (signed_area(out) < 0) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+RingProblem validate_ring(const Ring& ring) {
+  const Ring r = normalised(ring);
+  if (r.size() < 3) return RingProblem::too_few_points;
+  // All vertices on one line: no area, whatever Boost.Geometry calls it.
+  Point2 a = r[0], b = r[0];
+  for (const Point2& p : r)
+    if (barrierfree::distance(a, p) > barrierfree::distance(a, b)) b = p;
+  const double len = barrierfree::distance(a, b);
+  bool collinear = true;
+  for (const Point2& p : r)
+    if (std::abs(cross(b - a, p - a)) / len > tolerance_mm) {
+      collinear = false;
+      break;
+    }
+  if (collinear) return RingProblem::zero_area;
+  Polygon poly{r, {}};
+  bg::validity_failure_type failure = bg::no_failure;
+  if (!bg::is_valid(poly, failure)) {
+    if (failure == bg::failure_few_points) return RingProblem::too_few_points;
+    return RingProblem::self_intersecting;
+  }
+  // Less than a square millimetre is no room at all.
+  if (std::abs(signed_area(r)) < 1.0) return RingProblem::zero_area;
+  return RingProblem::none;
+}
+
+Ring rectangle(double x, double y, double width, double depth) {
+  return {{x, y}, {x + width, y}, {x + width, y + depth}, {x, y + depth}};
+}
+
+Ring footprint(Point2 centre, double width, double depth, double facing_degrees) {
+  // Exact axes for the common multiples of 90°, so that plans drawn square
+  // stay exactly square.
+  double a = std::fmod(facing_degrees, 360.0);
+  if (a < 0) a += 360.0;
+  Point2 along;
+  if (a == 0.0) along = {1, 0};
+  else if (a == 90.0) along = {0, 1};
+  else if (a == 180.0) along = {-1, 0};
+  else if (a == 270.0) along = {0, -1};
+  else along = direction(a);
+  const Point2 across = left_normal(along);
+  const Point2 d = along * (depth / 2.0);
+  const Point2 w = across * (width / 2.0);
+  // Counter-clockwise: back-right, front-right, front-left, back-left.
+  return {centre - d - w, centre + d - w, centre + d + w, centre - d + w};
+}
+
+Box bounds(const Ring& ring) {
+  Box b{{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()},
+        {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()}};
+  for (const Point2& p : ring) {
+    b.min.x = std::min(b.min.x, p.x);
+    b.min.y = std::min(b.min.y, p.y);
+    b.max.x = std::max(b.max.x, p.x);
+    b.max.y = std::max(b.max.y, p.y);
+  }
+  return b;
+}
+
+double distance(Point2 p, const Segment& s) {
+  const Point2 d = s.b - s.a;
+  const double len2 = dot(d, d);
+  if (len2 <= 0) return barrierfree::distance(p, s.a);
+  const double t = std::clamp(dot(p - s.a, d) / len2, 0.0, 1.0);
+  return barrierfree::distance(p, s.a + d * t);
+}
+
+namespace {
+
+Point2 closest_on_segment(Point2 p, Point2 a, Point2 b) {
+  const Point2 d = b - a;
+  const double len2 = dot(d, d);
+  if (len2 <= 0) return a;
+  const double t = std::clamp(dot(p - a, d) / len2, 0.0, 1.0);
+  return a + d * t;
+}
+
+// Crossing-number test; points on the boundary may go either way.
+bool inside(const Ring& ring, Point2 p) {
+  bool in = false;
+  const std::size_t n = ring.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const Point2 a = ring[i], b = ring[j];
+    if ((a.y > p.y) != (b.y > p.y)) {
+      const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
+      if (p.x < x) in = !in;
+    }
+  }
+  return in;
+}
+
+double squared_distance_to_boundary(const Ring& ring, Point2 p) {
+  double best = std::numeric_limits<double>::max();
+  const std::size_t n = ring.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const Point2 c = closest_on_segment(p, ring[j], ring[i]);
+    const Point2 d = p - c;
+    best = std::min(best, dot(d, d));
+  }
+  return best;
+}
+
+bool segments_intersect(const Segment& s, const Segment& t) {
+  const double d1 = cross(t.b - t.a, s.a - t.a), d2 = cross(t.b - t.a, s.b - t.a);
+  const double d3 = cross(s.b - s.a, t.a - s.a), d4 = cross(s.b - s.a, t.b - s.a);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+}  // namespace
+
+double distance(const Segment& s, const Segment& t) {
+  if (segments_intersect(s, t)) return 0.0;
+  return std::min({distance(s.a, t), distance(s.b, t), distance(t.a, s), distance(t.b, s)});
+}
+
+double distance_to_boundary(const Ring& ring, Point2 p) {
+  if (ring.empty()) return std::numeric_limits<double>::max();
+  return std::sqrt(squared_distance_to_boundary(ring, p));
+}
+
+double signed_distance(const Ring& ring, Point2 p) {
+  const double d = distance_to_boundary(ring, p);
+  return inside(ring, p) ? -d : d;
+}
+
+Point2 closest_point_on_boundary(const Ring& ring, Point2 p) {
+  Point2 best = ring.empty() ? p : ring.front();
+  double best_d = std::numeric_limits<double>::max();
+  const std::size_t n = ring.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const Point2 c = closest_on_segment(p, ring[j], ring[i]);
+    const double d = barrierfree::distance(p, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+bool covers(const Ring& ring, Point2 p, double tolerance) {
+  if (ring.size() < 3) return false;
+  return inside(ring, p) || distance_to_boundary(ring, p) <= tolerance;
+}
+
+std::vector<Segment> edges(const Ring& ring) {
+  std::vector<Segment> out;
+  const std::size_t n = ring.size();
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) out.push_back({ring[i], ring[(i + 1) % n]});
+  return out;
+}
+
+double overlap_area(const Ring& a, const Ring& b) {
+  const Polygon pa{normalised(a), {}}, pb{normalised(b), {}};
+  MultiPolygon out;
+  bg::intersection(pa, pb, out);
+  return bg::area(out);
+}
+
+std::vector<Segment> shared_walls(const Ring& a, const Ring& b, double tolerance) {
+  std::vector<Segment> out;
+  for (const Segment& e : edges(a)) {
+    const double len = e.length();
+    if (len <= tolerance_mm) continue;
+    const Point2 u = (e.b - e.a) * (1.0 / len);
+    for (const Segment& f : edges(b)) {
+      if (std::abs(cross(u, f.a - e.a)) > tolerance || std::abs(cross(u, f.b - e.a)) > tolerance)
+        continue;
+      const double ta = dot(u, f.a - e.a), tb = dot(u, f.b - e.a);
+      const double lo = std::max(0.0, std::min(ta, tb));
+      const double hi = std::min(len, std::max(ta, tb));
+      if (hi - lo > tolerance_mm) out.push_back({e.a + u * lo, e.a + u * hi});
+    }
+  }
+  return out;
+}
+
+MultiPolygon difference(const Ring& outer, const std::vector<Ring>& holes) {
+  MultiPolygon result{Polygon{normalised(outer), {}}};
+  for (const Ring& h : holes) {
+    const Polygon hp{normalised(h), {}};
+    MultiPolygon next;
+    bg::difference(result, hp, next);
+    result = std::move(next);
+  }
+  return result;
+}
+
+double area(const MultiPolygon& shape) { return bg::area(shape); }
+
+double clearance(const Ring& room, const std::vector<Ring>& obstacles, Point2 p) {
+  double d = -signed_distance(room, p);
+  for (const Ring& o : obstacles) {
+    if (d <= 0) break;
+    d = std::min(d, signed_distance(o, p));
+  }
+  return d;
+}
+
+Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obstacles,
+                                double precision) {
+  // Pole of inaccessibility by best-first subdivision of square cells: the
+  // clearance is 1-Lipschitz, so no point of a cell of half-size h can beat
+  // clearance(centre) + h·√2, and cells that cannot beat the best found by
+  // more than `precision` are dropped.
+  struct Cell {
+    Point2 c;
+    double h;
+    double d;
+    double max;
+  };
+  auto make = [&](Point2 c, double h) {
+    const double d = clearance(room, obstacles, c);
+    return Cell{c, h, d, d + h * std::sqrt(2.0)};
+  };
+  auto lower = [](const Cell& a, const Cell& b) {
+    if (a.max != b.max) return a.max < b.max;
+    // Deterministic order for equal bounds.
+    if (a.c.x != b.c.x) return a.c.x > b.c.x;
+    return a.c.y > b.c.y;
+  };
+  if (room.size() < 3) return {};
+  const Box b = bounds(room);
+  const double w = b.max.x - b.min.x, hgt = b.max.y - b.min.y;
+  const double size = std::min(w, hgt);
+  if (size <= 0) return {b.min, 0.0};
+
+  std::priority_queue<Cell, std::vector<Cell>, decltype(lower)> queue(lower);
+  const double h0 = size / 2.0;
+  for (double x = b.min.x; x < b.max.x; x += size)
+    for (double y = b.min.y; y < b.max.y; y += size) queue.push(make({x + h0, y + h0}, h0));
+
+  Cell best = make({b.min.x + w / 2.0, b.min.y + hgt / 2.0}, 0);
+  while (!queue.empty()) {
+    const Cell cell = queue.top();
+    queue.pop();
+    if (cell.d > best.d) best = cell;
+    // Cells come out by decreasing bound: none left can beat best by more.
+    if (cell.max - best.d <= precision) break;
+    const double h = cell.h / 2.0;
+    queue.push(make({cell.c.x - h, cell.c.y - h}, h));
+    queue.push(make({cell.c.x + h, cell.c.y - h}, h));
+    queue.push(make({cell.c.x - h, cell.c.y + h}, h));
+    queue.push(make({cell.c.x + h, cell.c.y + h}, h));
+  }
+  return {best.c, std::max(0.0, best.d)};
+}
+
+}  // namespace barrierfree::geometry

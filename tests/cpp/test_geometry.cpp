@@ -1,0 +1,176 @@
+#include <barrierfree/geometry/operations.hpp>
+#include <barrierfree/units.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace barrierfree;
+namespace g = barrierfree::geometry;
+
+namespace {
+Ring transformed(const Ring& r, double degrees, Point2 shift, bool mirror) {
+  Ring out;
+  const double c = std::cos(degrees * Angle::pi / 180), s = std::sin(degrees * Angle::pi / 180);
+  for (Point2 p : r) {
+    if (mirror) p.x = -p.x;
+    out.push_back({c * p.x - s * p.y + shift.x, s * p.x + c * p.y + shift.y});
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("signed area and orientation") {
+  const Ring ccw = g::rectangle(0, 0, 2000, 1000);
+  CHECK(g::signed_area(ccw) == Approx(2e6));
+  Ring cw(ccw.rbegin(), ccw.rend());
+  CHECK(g::signed_area(cw) == Approx(-2e6));
+  const Ring n = g::normalised(cw);
+  CHECK(g::signed_area(n) == Approx(2e6));
+  SECTION("a repeated closing vertex and repeated vertices are dropped") {
+    Ring closed = {{0, 0}, {0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
+    CHECK(g::normalised(closed).size() == 4);
+  }
+  SECTION("far from the origin the area stays exact") {
+    CHECK(g::signed_area(g::rectangle(1e7, 1e7, 3, 7)) == 21);
+  }
+}
+
+TEST_CASE("ring validation codes") {
+  CHECK(g::validate_ring(g::rectangle(0, 0, 10, 10)) == g::RingProblem::none);
+  CHECK(g::validate_ring({{0, 0}, {10, 0}}) == g::RingProblem::too_few_points);
+  CHECK(g::validate_ring({{0, 0}, {10, 0}, {10, 0}, {0, 0}}) == g::RingProblem::too_few_points);
+  CHECK(g::validate_ring({}) == g::RingProblem::too_few_points);
+  CHECK(g::validate_ring({{0, 0}, {5, 0}, {10, 0}}) == g::RingProblem::zero_area);
+  CHECK(g::validate_ring({{0, 0}, {10, 10}, {10, 0}, {0, 10}}) == g::RingProblem::self_intersecting);
+  SECTION("a spike is a self-intersection") {
+    CHECK(g::validate_ring({{0, 0}, {10, 0}, {10, 10}, {10, 20}, {10, 10}, {0, 10}}) ==
+          g::RingProblem::self_intersecting);
+  }
+  SECTION("either orientation is valid") {
+    const Ring r = g::rectangle(0, 0, 10, 10);
+    CHECK(g::validate_ring(Ring(r.rbegin(), r.rend())) == g::RingProblem::none);
+  }
+  SECTION("an L-shaped room is valid") {
+    CHECK(g::validate_ring({{0, 0}, {3000, 0}, {3000, 1000}, {1000, 1000}, {1000, 3000}, {0, 3000}}) ==
+          g::RingProblem::none);
+  }
+}
+
+TEST_CASE("fixture footprints") {
+  for (double facing : {0.0, 90.0, 180.0, 270.0, -90.0, 450.0, 30.0}) {
+    CAPTURE(facing);
+    const Ring f = g::footprint({1000, 2000}, 400, 700, facing);
+    CHECK(g::signed_area(f) == Approx(400 * 700));
+    const Box b = g::bounds(f);
+    CHECK((b.min.x + b.max.x) / 2 == Approx(1000));
+    CHECK((b.min.y + b.max.y) / 2 == Approx(2000));
+  }
+  // A toilet facing down (270°): 700 deep along y, 400 wide along x.
+  const Box b = g::bounds(g::footprint({3200, 5050}, 400, 700, 270));
+  CHECK(b.min.x == 3000);
+  CHECK(b.max.x == 3400);
+  CHECK(b.min.y == 4700);
+  CHECK(b.max.y == 5400);
+}
+
+TEST_CASE("points and rings") {
+  const Ring r = g::rectangle(0, 0, 1000, 1000);
+  CHECK(g::covers(r, {500, 500}));
+  CHECK(g::covers(r, {1000, 500}));                 // on the boundary
+  CHECK(g::covers(r, {1000.005, 500}));             // within tolerance
+  CHECK_FALSE(g::covers(r, {1001, 500}));
+  CHECK(g::covers(r, {1040, 500}, 50));
+  CHECK(g::signed_distance(r, {500, 400}) == Approx(-400));
+  CHECK(g::signed_distance(r, {1300, 500}) == Approx(300));
+  CHECK(g::distance(Point2{0, 5}, Segment{{0, 0}, {0, 10}}) == 0);
+  CHECK(g::distance(Point2{3, 20}, Segment{{0, 0}, {0, 10}}) == Approx(std::hypot(3, 10)));
+  CHECK(g::distance(Segment{{0, 0}, {10, 10}}, Segment{{0, 10}, {10, 0}}) == 0);
+  CHECK(g::distance(Segment{{0, 0}, {10, 0}}, Segment{{0, 5}, {10, 5}}) == 5);
+  const Point2 c = g::closest_point_on_boundary(r, {500, 900});
+  CHECK(c.y == 1000);
+}
+
+TEST_CASE("shared walls") {
+  const Ring hall = g::rectangle(0, 0, 1200, 3600);
+  const Ring living = g::rectangle(1200, 0, 4200, 3600);
+  const auto walls = g::shared_walls(hall, living, 1.0);
+  REQUIRE(walls.size() == 1);
+  CHECK(walls[0].length() == Approx(3600));
+  SECTION("partly shared") {
+    const Ring kitchen = g::rectangle(0, 3600, 2100, 2700);
+    const auto w = g::shared_walls(hall, kitchen, 1.0);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].length() == Approx(1200));
+  }
+  SECTION("rooms touching at a corner share no wall") {
+    CHECK(g::shared_walls(hall, g::rectangle(1200, 3600, 100, 100), 1.0).empty());
+  }
+  SECTION("walls within the tolerance count as shared") {
+    CHECK(g::shared_walls(hall, g::rectangle(1230, 0, 1000, 1000), 50.0).size() == 1);
+    CHECK(g::shared_walls(hall, g::rectangle(1260, 0, 1000, 1000), 50.0).empty());
+  }
+}
+
+TEST_CASE("overlap and free floor") {
+  const Ring room = g::rectangle(0, 0, 3000, 3000);
+  CHECK(g::overlap_area(room, g::rectangle(3000, 0, 1000, 1000)) == Approx(0).margin(1e-6));
+  CHECK(g::overlap_area(room, g::rectangle(2900, 0, 1000, 1000)) == Approx(1e5));
+  const MultiPolygon free = g::difference(room, {g::rectangle(0, 0, 1000, 1000), g::rectangle(1000, 2000, 500, 500)});
+  CHECK(g::area(free) == Approx(9e6 - 1e6 - 0.25e6));
+  SECTION("a fixture that splits the room leaves two pieces") {
+    CHECK(g::difference(room, {g::rectangle(1400, 0, 200, 3000)}).size() == 2);
+  }
+  SECTION("no obstacles: the room itself") {
+    CHECK(g::area(g::difference(room, {})) == Approx(9e6));
+  }
+}
+
+TEST_CASE("largest inscribed circle") {
+  SECTION("a rectangle: the short side, to within the precision") {
+    const Circle c = g::largest_inscribed_circle(g::rectangle(0, 0, 1500, 2000), {});
+    CHECK(c.diameter() == Approx(1500).margin(0.5));
+    CHECK(c.diameter() <= 1500 + 1e-9);
+  }
+  SECTION("exactly at a limit and 1 mm below it") {
+    CHECK(std::round(g::largest_inscribed_circle(g::rectangle(0, 0, 1500, 1500), {}).diameter()) == 1500);
+    CHECK(std::round(g::largest_inscribed_circle(g::rectangle(0, 0, 1499, 3000), {}).diameter()) == 1499);
+  }
+  SECTION("obstacles take their footprint") {
+    // A 2000 x 2000 bathroom with a 600-deep basin along one wall: 1400 left.
+    const Ring room = g::rectangle(0, 0, 2000, 2000);
+    const Circle c = g::largest_inscribed_circle(room, {g::rectangle(0, 1400, 2000, 600)});
+    CHECK(c.diameter() == Approx(1400).margin(0.5));
+    CHECK(c.centre.y < 1400);
+  }
+  SECTION("an L-shaped room with a fixture agrees with a brute-force search") {
+    const Ring l = {{0, 0}, {3000, 0}, {3000, 1000}, {1600, 1000}, {1600, 3000}, {0, 3000}};
+    const std::vector<Ring> obstacles = {g::rectangle(0, 2400, 900, 600)};
+    double brute = 0;
+    const double step = 5;
+    for (double x = 0; x <= 3000; x += step)
+      for (double y = 0; y <= 3000; y += step) brute = std::max(brute, g::clearance(l, obstacles, {x, y}));
+    const double found = g::largest_inscribed_circle(l, obstacles).radius;
+    CHECK(found >= brute - 0.25);
+    CHECK(found <= brute + step);  // the grid can miss the optimum by at most a cell
+  }
+  SECTION("the same circle after rotating, mirroring and moving the plan") {
+    const Ring room = {{0, 0}, {2400, 0}, {2400, 1800}, {900, 1800}, {900, 2600}, {0, 2600}};
+    const std::vector<Ring> obstacles = {g::rectangle(1700, 0, 700, 700), g::footprint({450, 2200}, 400, 700, 90)};
+    const double reference = g::largest_inscribed_circle(room, obstacles).diameter();
+    for (double angle : {90.0, 180.0, 270.0, 33.0})
+      for (bool mirror : {false, true}) {
+        CAPTURE(angle, mirror);
+        std::vector<Ring> obs;
+        for (const Ring& o : obstacles) obs.push_back(transformed(o, angle, {12345, -678}, mirror));
+        const double d = g::largest_inscribed_circle(transformed(room, angle, {12345, -678}, mirror), obs).diameter();
+        CHECK(d == Approx(reference).margin(0.5));
+      }
+  }
+  SECTION("degenerate input gives no circle") {
+    CHECK(g::largest_inscribed_circle({}, {}).radius == 0);
+    CHECK(g::largest_inscribed_circle({{0, 0}, {10, 0}, {20, 0}}, {}).radius == 0);
+    // An obstacle covering the whole room.
+    CHECK(g::largest_inscribed_circle(g::rectangle(0, 0, 100, 100), {g::rectangle(-1, -1, 102, 102)}).radius == 0);
+  }
+}

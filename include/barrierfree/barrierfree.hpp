@@ -1,0 +1,12 @@
+// barrierfree: plan barrier-free modifications of the homes of disabled people.
+// The umbrella header: includes the whole public API.
+#pragma once
+
+#include <barrierfree/errors.hpp>
+#include <barrierfree/geometry/operations.hpp>
+#include <barrierfree/geometry/types.hpp>
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/model/case.hpp>
+#include <barrierfree/model/enums.hpp>
+#include <barrierfree/units.hpp>
+#include <barrierfree/version.hpp>

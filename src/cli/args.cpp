@@ -1,0 +1,39 @@
+#include "cli/cli.hpp"
+
+namespace barrierfree::cli {
+
+bool Args::flag(std::string_view name) {
+  for (auto it = args_.begin(); it != args_.end(); ++it)
+    if (*it == name) {
+      args_.erase(it);
+      return true;
+    }
+  return false;
+}
+
+std::string Args::option(std::string_view name, std::string_view short_name) {
+  for (auto it = args_.begin(); it != args_.end(); ++it) {
+    const std::string& a = *it;
+    if (a == name || (!short_name.empty() && a == short_name)) {
+      if (it + 1 == args_.end()) throw UsageError{"option " + a + " needs a value"};
+      std::string value = *(it + 1);
+      args_.erase(it, it + 2);
+      return value;
+    }
+    const std::string prefix = std::string(name) + "=";
+    if (a.rfind(prefix, 0) == 0) {
+      std::string value = a.substr(prefix.size());
+      args_.erase(it);
+      return value;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> Args::positional() {
+  for (const std::string& a : args_)
+    if (a.size() > 1 && a[0] == '-') throw UsageError{"unknown option " + a};
+  return args_;
+}
+
+}  // namespace barrierfree::cli

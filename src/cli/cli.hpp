@@ -1,0 +1,38 @@
+// The barrierfree command-line tool: one function per subcommand.
+// Exit codes everywhere: 0 success, 1 some input invalid, 2 usage error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace barrierfree::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_invalid = 1;
+inline constexpr int exit_usage = 2;
+
+/// Raised for a command line that cannot be run; main prints it and exits 2.
+struct UsageError {
+  std::string message;
+};
+
+/// Arguments after the subcommand, with simple option parsing.
+class Args {
+ public:
+  explicit Args(std::vector<std::string> args) : args_(std::move(args)) {}
+  /// True (and consumed) when the flag is present.
+  bool flag(std::string_view name);
+  /// The value of `--name VALUE` or `--name=VALUE` (consumed), or "".
+  std::string option(std::string_view name, std::string_view short_name = {});
+  /// Everything left; an unknown option left over is a usage error.
+  std::vector<std::string> positional();
+
+ private:
+  std::vector<std::string> args_;
+};
+
+int validate(Args args, std::ostream& out, std::ostream& err);
+
+}  // namespace barrierfree::cli

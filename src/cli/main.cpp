@@ -1,0 +1,46 @@
+// barrierfree: the command-line front end of the library.
+#include "cli/cli.hpp"
+
+#include <barrierfree/version.hpp>
+
+#include <iostream>
+
+namespace {
+
+constexpr const char* usage =
+    "usage: barrierfree [--version] [--help] COMMAND [ARGS…]\n\n"
+    "Plan barrier-free modifications of the homes of disabled people.\n\n"
+    "commands:\n"
+    "  validate FILE…   check case files (.json, .jsonl) and report every error\n\n"
+    "Run 'barrierfree COMMAND --help' for a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace barrierfree::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << usage;
+    return exit_usage;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << usage;
+    return exit_ok;
+  }
+  if (command == "--version" || command == "-V") {
+    std::cout << "barrierfree " << barrierfree::version << '\n';
+    return exit_ok;
+  }
+  try {
+    if (command == "validate") return validate(Args(std::move(args)), std::cout, std::cerr);
+    throw UsageError{"unknown command \"" + command + "\""};
+  } catch (const UsageError& e) {
+    std::cerr << "barrierfree: " << e.message << "\n(run 'barrierfree --help' for usage)\n";
+    return exit_usage;
+  } catch (const std::exception& e) {
+    std::cerr << "barrierfree: " << e.what() << '\n';
+    return exit_invalid;
+  }
+}

@@ -1,0 +1,19 @@
+// Helpers for deterministic JSON output.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+
+namespace barrierfree::io {
+
+/// A number as JSON: integral values as integers (650, not 650.0), others as
+/// the shortest decimal that reads back to the same double.
+inline nlohmann::ordered_json number(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9.0e15)
+    return static_cast<std::int64_t>(v);
+  return v;
+}
+
+}  // namespace barrierfree::io

@@ -1,0 +1,467 @@
+// JSON -> Case: structure and types of every field, with all errors collected.
+#include <barrierfree/io/case_json.hpp>
+
+#include "io/json_reader.hpp"
+#include "model/case_parts.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace barrierfree {
+
+using io::json;
+using io::JsonReader;
+using io::Need;
+namespace code = io::code;
+
+namespace {
+
+class CaseReader {
+ public:
+  explicit CaseReader(JsonReader& r) : r_(r) {}
+
+  void read(const json& doc, Case& c, model::Completeness& complete) {
+    if (!r_.expect_object(doc, "")) return;
+    r_.unknown_fields(doc, "",
+                      {"format", "id", "region", "standard", "budget", "occupants", "building",
+                       "rooms", "doors", "fixtures", "grab_bars", "steps", "ramps", "devices",
+                       "$schema", "notes"});
+    if (auto f = r_.string(doc, "format", "", Need::required); f && *f != case_format_tag)
+      r_.error(code::unsupported_format, "/format",
+               "unsupported format \"" + *f + "\"; this library reads \"" +
+                   std::string(case_format_tag) + "\"");
+    if (auto id = r_.string(doc, "id", "", Need::required)) {
+      if (id->empty()) r_.error(code::invalid_value, "/id", "id must not be empty");
+      c.id = *id;
+    }
+    c.region = r_.string(doc, "region", "", Need::optional);
+    if (c.region && !valid_region(*c.region))
+      r_.error(code::invalid_value, "/region",
+               "\"" + *c.region + "\" is not an ISO 3166-2 code such as \"CN-42\" or \"US\"");
+    c.standard = r_.string(doc, "standard", "", Need::optional);
+    c.budget = r_.number(doc, "budget", "", Need::optional, 0.0);
+
+    read_list(doc, "occupants", [&](const json& o, const std::string& p) { c.occupants.push_back(occupant(o, p)); });
+    if (const json* b = r_.get(doc, "building", "", Need::optional)) c.building = building(*b, "/building");
+    if (auto it = doc.find("rooms"); it != doc.end() && !it->is_array()) complete.rooms_listed = false;
+    read_list(doc, "rooms", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.rooms.push_back(room(o, p, ok));
+      complete.rooms.push_back(ok);
+    });
+    read_list(doc, "doors", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.doors.push_back(door(o, p, ok));
+      complete.doors.push_back(ok);
+    });
+    read_list(doc, "fixtures", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.fixtures.push_back(fixture(o, p, ok));
+      complete.fixtures.push_back(ok);
+    });
+    read_list(doc, "grab_bars", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.grab_bars.push_back(grab_bar(o, p, ok));
+      complete.grab_bars.push_back(ok);
+    });
+    read_list(doc, "steps", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.steps.push_back(step(o, p, ok));
+      complete.steps.push_back(ok);
+    });
+    read_list(doc, "ramps", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.ramps.push_back(ramp(o, p, ok));
+      complete.ramps.push_back(ok);
+    });
+    read_list(doc, "devices", [&](const json& o, const std::string& p) {
+      bool ok = true;
+      c.devices.push_back(device(o, p, ok));
+      complete.devices.push_back(ok);
+    });
+  }
+
+ private:
+  JsonReader& r_;
+
+  static bool valid_region(const std::string& s) {
+    // ISO 3166-1 alpha-2, optionally followed by "-" and 1–3 letters/digits.
+    auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+    auto alnum = [&](char ch) { return upper(ch) || (ch >= '0' && ch <= '9'); };
+    if (s.size() < 2 || !upper(s[0]) || !upper(s[1])) return false;
+    if (s.size() == 2) return true;
+    if (s[2] != '-' || s.size() < 4 || s.size() > 6) return false;
+    for (std::size_t i = 3; i < s.size(); ++i)
+      if (!alnum(s[i])) return false;
+    return true;
+  }
+
+  template <class F>
+  void read_list(const json& doc, std::string_view key, F&& each) {
+    const std::string path = JsonReader::child("", key);
+    const json* list = r_.array(doc, key, "", Need::optional);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string p = JsonReader::child(path, i);
+      if (!r_.expect_object((*list)[i], p)) continue;
+      each((*list)[i], p);
+    }
+  }
+
+  /// Marks `ok` false when a required value is missing or malformed.
+  template <class T>
+  T required(std::optional<T> v, bool& ok) {
+    if (!v) {
+      ok = false;
+      return T{};
+    }
+    return *v;
+  }
+
+  std::string element_id(const json& o, const std::string& p, bool& ok) {
+    auto id = r_.string(o, "id", p, Need::required);
+    if (id && id->empty()) {
+      r_.error(code::invalid_value, JsonReader::child(p, "id"), "id must not be empty");
+      ok = false;
+    }
+    return required(std::move(id), ok);
+  }
+
+  std::array<std::string, 2> room_pair(const json& o, const std::string& p, bool& ok) {
+    std::array<std::string, 2> out;
+    const json* v = r_.get(o, "rooms", p, Need::required);
+    const std::string rp = JsonReader::child(p, "rooms");
+    if (!v) {
+      ok = false;
+      return out;
+    }
+    if (!v->is_array() || v->size() != 2 || !(*v)[0].is_string() || !(*v)[1].is_string()) {
+      r_.wrong_type(rp, "a pair of room ids [\"a\", \"b\"]", *v);
+      ok = false;
+      return out;
+    }
+    out = {(*v)[0].get<std::string>(), (*v)[1].get<std::string>()};
+    if (out[0] == out[1]) {
+      r_.error(code::invalid_value, rp, "joins room \"" + out[0] + "\" to itself");
+      ok = false;
+    }
+    return out;
+  }
+
+  Occupant occupant(const json& o, const std::string& p) {
+    r_.unknown_fields(o, p, {"id", "age", "mobility", "disabilities", "limitations", "name", "notes"});
+    Occupant x;
+    bool ok = true;
+    x.id = element_id(o, p, ok);
+    x.age = r_.integer(o, "age", p, Need::optional, 0, 130);
+    x.mobility = r_.enumeration<Mobility>(o, "mobility", p, Need::optional);
+    if (const json* list = r_.array(o, "disabilities", p, Need::optional)) {
+      const std::string lp = JsonReader::child(p, "disabilities");
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string dp = JsonReader::child(lp, i);
+        const json& d = (*list)[i];
+        if (!r_.expect_object(d, dp)) continue;
+        r_.unknown_fields(d, dp, {"category", "grade"});
+        Disability dis;
+        bool dok = true;
+        dis.category = required(r_.enumeration<DisabilityCategory>(d, "category", dp, Need::required), dok);
+        dis.grade = required(r_.integer(d, "grade", dp, Need::required, 1, 4), dok);
+        if (dok) x.disabilities.push_back(dis);
+      }
+    }
+    if (const json* list = r_.array(o, "limitations", p, Need::optional)) {
+      const std::string lp = JsonReader::child(p, "limitations");
+      std::vector<Limitation> lims;
+      for (std::size_t i = 0; i < list->size(); ++i)
+        if (auto l = r_.enumeration_value<Limitation>((*list)[i], JsonReader::child(lp, i))) lims.push_back(*l);
+      x.limitations = std::move(lims);
+    }
+    return x;
+  }
+
+  Building building(const json& o, const std::string& p) {
+    Building b;
+    if (!r_.expect_object(o, p)) return b;
+    r_.unknown_fields(o, p, {"storey", "lift", "entrance_steps"});
+    b.storey = r_.integer(o, "storey", p, Need::optional, -10, 200);
+    b.lift = r_.boolean(o, "lift", p, Need::optional);
+    if (const json* s = r_.get(o, "entrance_steps", p, Need::optional)) {
+      const std::string sp = JsonReader::child(p, "entrance_steps");
+      if (r_.expect_object(*s, sp)) {
+        r_.unknown_fields(*s, sp, {"count", "rise"});
+        EntranceSteps es;
+        bool ok = true;
+        es.count = required(r_.integer(*s, "count", sp, Need::required, 0, 1000), ok);
+        es.rise = r_.length(*s, "rise", sp, Need::optional);
+        if (ok) b.entrance_steps = es;
+      }
+    }
+    return b;
+  }
+
+  Room room(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "type", "polygon", "rect", "floor", "level", "name"});
+    Room x;
+    x.id = element_id(o, p, ok);
+    x.type = required(r_.enumeration<RoomType>(o, "type", p, Need::required), ok);
+    const json* poly = r_.get(o, "polygon", p, Need::optional);
+    const json* rect = r_.get(o, "rect", p, Need::optional);
+    if (poly && rect) {
+      r_.error(code::conflicting_fields, JsonReader::child(p, "rect"),
+               "give either \"polygon\" or \"rect\", not both");
+      ok = false;
+    } else if (!poly && !rect) {
+      r_.error(code::missing_field, JsonReader::child(p, "polygon"),
+               "missing required field \"polygon\" (or \"rect\")");
+      ok = false;
+    } else if (poly) {
+      const std::string pp = JsonReader::child(p, "polygon");
+      if (!poly->is_array()) {
+        r_.wrong_type(pp, "an array of points [[x, y], …]", *poly);
+        ok = false;
+      } else {
+        for (std::size_t i = 0; i < poly->size(); ++i) {
+          if (auto pt = r_.point_value((*poly)[i], JsonReader::child(pp, i))) x.polygon.push_back(*pt);
+          else ok = false;
+        }
+      }
+    } else {
+      const std::string rp = JsonReader::child(p, "rect");
+      if (!rect->is_array() || rect->size() != 4 ||
+          !std::all_of(rect->begin(), rect->end(), [](const json& v) { return v.is_number(); })) {
+        r_.wrong_type(rp, "[x, y, width, depth]", *rect);
+        ok = false;
+      } else {
+        Rect rc{(*rect)[0].get<double>(), (*rect)[1].get<double>(), (*rect)[2].get<double>(),
+                (*rect)[3].get<double>()};
+        if (!std::isfinite(rc.x) || !std::isfinite(rc.y) || !std::isfinite(rc.width) ||
+            !std::isfinite(rc.depth)) {
+          r_.error(code::bad_number, rp, "rect has a non-finite number");
+          ok = false;
+        } else if (rc.width < 0 || rc.depth < 0) {
+          r_.error(code::bad_number, rp, "rect width and depth must not be negative");
+          ok = false;
+        } else {
+          x.rect = rc;
+          x.polygon = {{rc.x, rc.y}, {rc.x + rc.width, rc.y}, {rc.x + rc.width, rc.y + rc.depth},
+                       {rc.x, rc.y + rc.depth}};
+        }
+      }
+    }
+    if (const json* f = r_.get(o, "floor", p, Need::optional)) {
+      const std::string fp = JsonReader::child(p, "floor");
+      if (r_.expect_object(*f, fp)) {
+        r_.unknown_fields(*f, fp, {"slip_resistant", "wet"});
+        x.floor = Floor{r_.boolean(*f, "slip_resistant", fp, Need::optional),
+                        r_.boolean(*f, "wet", fp, Need::optional)};
+      }
+    }
+    x.level = r_.string(o, "level", p, Need::optional);
+    x.name = r_.string(o, "name", p, Need::optional);
+    return x;
+  }
+
+  Door door(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "rooms", "at", "clear_width", "type", "swing_into", "threshold",
+                             "handle", "handle_height", "threshold_ramp", "latch_side"});
+    Door x;
+    x.id = element_id(o, p, ok);
+    x.rooms = room_pair(o, p, ok);
+    x.at = required(r_.point(o, "at", p, Need::required), ok);
+    x.clear_width = r_.positive_length(o, "clear_width", p, Need::optional);
+    x.type = required(r_.enumeration<DoorType>(o, "type", p, Need::required), ok);
+    x.swing_into = r_.string(o, "swing_into", p, Need::optional);
+    x.threshold = r_.length(o, "threshold", p, Need::optional);
+    x.handle = r_.enumeration<HandleType>(o, "handle", p, Need::optional);
+    x.handle_height = r_.length(o, "handle_height", p, Need::optional);
+    x.threshold_ramp = r_.boolean(o, "threshold_ramp", p, Need::optional);
+    x.latch_side = r_.enumeration<Side>(o, "latch_side", p, Need::optional);
+    return x;
+  }
+
+  Fixture fixture(const json& o, const std::string& p, bool& ok) {
+    Fixture x;
+    x.id = element_id(o, p, ok);
+    x.type = required(r_.enumeration<FixtureType>(o, "type", p, Need::required), ok);
+    // Attributes are checked against the fixture's type so that a misplaced
+    // one (a seat_height on a basin) is reported rather than silently unused.
+    switch (x.type) {
+      case FixtureType::toilet: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "kind", "seat_height"}); break;
+      case FixtureType::basin: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "height", "knee_clearance"}); break;
+      case FixtureType::shower: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "curb", "seat"}); break;
+      case FixtureType::bathtub: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "rim_height", "seat"}); break;
+      case FixtureType::kitchen_counter: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "height", "knee_clearance"}); break;
+      case FixtureType::stove: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "fuel"}); break;
+      case FixtureType::bed: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "height"}); break;
+      default: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing"}); break;
+    }
+    x.room = required(r_.string(o, "room", p, Need::required), ok);
+    x.at = required(r_.point(o, "at", p, Need::required), ok);
+    if (const json* s = r_.get(o, "size", p, Need::required)) {
+      const std::string sp = JsonReader::child(p, "size");
+      if (!s->is_array() || s->size() != 2 || !(*s)[0].is_number() || !(*s)[1].is_number()) {
+        r_.wrong_type(sp, "[width, depth]", *s);
+        ok = false;
+      } else {
+        const double w = (*s)[0].get<double>(), d = (*s)[1].get<double>();
+        if (!std::isfinite(w) || !std::isfinite(d) || w <= 0 || d <= 0) {
+          r_.error(code::bad_number, sp, "width and depth must be finite and greater than 0 mm");
+          ok = false;
+        } else {
+          x.width = Length::mm(w);
+          x.depth = Length::mm(d);
+        }
+      }
+    } else {
+      ok = false;
+    }
+    x.facing = r_.number(o, "facing", p, Need::optional);
+    x.kind = r_.enumeration<ToiletKind>(o, "kind", p, Need::optional);
+    x.seat_height = r_.length(o, "seat_height", p, Need::optional);
+    x.height = r_.length(o, "height", p, Need::optional);
+    x.knee_clearance = r_.boolean(o, "knee_clearance", p, Need::optional);
+    x.curb = r_.length(o, "curb", p, Need::optional);
+    x.seat = r_.boolean(o, "seat", p, Need::optional);
+    x.rim_height = r_.length(o, "rim_height", p, Need::optional);
+    x.fuel = r_.enumeration<Fuel>(o, "fuel", p, Need::optional);
+    return x;
+  }
+
+  GrabBar grab_bar(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "room", "from", "to", "height", "at", "bottom", "top", "serves",
+                             "diameter", "wall_gap"});
+    GrabBar x;
+    x.id = element_id(o, p, ok);
+    x.room = required(r_.string(o, "room", p, Need::required), ok);
+    const bool horizontal = o.contains("from") || o.contains("to") || o.contains("height");
+    const bool vertical = o.contains("at") || o.contains("bottom") || o.contains("top");
+    if (horizontal && vertical) {
+      r_.error(code::conflicting_fields, p,
+               "a grab bar is either horizontal (from, to, height) or vertical (at, bottom, top), not both");
+      ok = false;
+    } else if (vertical) {
+      x.vertical = true;
+      x.from = x.to = required(r_.point(o, "at", p, Need::required), ok);
+      x.bottom = required(r_.length(o, "bottom", p, Need::required), ok);
+      x.top = required(r_.length(o, "top", p, Need::required), ok);
+      if (ok && x.top <= x.bottom) {
+        r_.error(code::invalid_value, JsonReader::child(p, "top"),
+                 "top must be above bottom");
+        ok = false;
+      }
+    } else {
+      x.from = required(r_.point(o, "from", p, Need::required), ok);
+      x.to = required(r_.point(o, "to", p, Need::required), ok);
+      x.height = required(r_.length(o, "height", p, Need::required), ok);
+      if (ok && distance(x.from, x.to) <= 0) {
+        r_.error(code::invalid_value, JsonReader::child(p, "to"), "a horizontal bar needs two different ends");
+        ok = false;
+      }
+    }
+    x.serves = r_.string(o, "serves", p, Need::optional);
+    x.diameter = r_.positive_length(o, "diameter", p, Need::optional);
+    x.wall_gap = r_.length(o, "wall_gap", p, Need::optional);
+    return x;
+  }
+
+  Step step(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise"});
+    Step x;
+    x.id = element_id(o, p, ok);
+    x.rooms = room_pair(o, p, ok);
+    x.at = r_.point(o, "at", p, Need::optional);
+    x.count = required(r_.integer(o, "count", p, Need::required, 1, 1000), ok);
+    x.rise = r_.length(o, "rise", p, Need::optional);
+    return x;
+  }
+
+  Ramp ramp(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "rooms", "at", "rise", "length", "width", "handrails",
+                             "landing_top", "landing_bottom"});
+    Ramp x;
+    x.id = element_id(o, p, ok);
+    x.rooms = room_pair(o, p, ok);
+    x.at = r_.point(o, "at", p, Need::optional);
+    x.rise = required(r_.length(o, "rise", p, Need::required), ok);
+    x.length = required(r_.positive_length(o, "length", p, Need::required), ok);
+    x.width = r_.positive_length(o, "width", p, Need::optional);
+    x.handrails = r_.integer(o, "handrails", p, Need::optional, 0, 2);
+    x.landing_top = r_.length(o, "landing_top", p, Need::optional);
+    x.landing_bottom = r_.length(o, "landing_bottom", p, Need::optional);
+    return x;
+  }
+
+  Device device(const json& o, const std::string& p, bool& ok) {
+    r_.unknown_fields(o, p, {"id", "type", "room", "height", "visual", "audible", "voice", "shutoff"});
+    Device x;
+    x.id = element_id(o, p, ok);
+    x.type = required(r_.enumeration<DeviceType>(o, "type", p, Need::required), ok);
+    x.room = required(r_.string(o, "room", p, Need::required), ok);
+    x.height = r_.length(o, "height", p, Need::optional);
+    x.visual = r_.boolean(o, "visual", p, Need::optional);
+    x.audible = r_.boolean(o, "audible", p, Need::optional);
+    x.voice = r_.boolean(o, "voice", p, Need::optional);
+    x.shutoff = r_.boolean(o, "shutoff", p, Need::optional);
+    return x;
+  }
+};
+
+}  // namespace
+
+ReadResult read_case_document(const json& document) {
+  JsonReader reader("case");
+  Case c;
+  model::Completeness complete;
+  CaseReader(reader).read(document, c, complete);
+  if (document.is_object()) model::validate_case(c, complete, reader);
+  ReadResult out;
+  out.errors = std::move(reader.errors);
+  out.warnings = std::move(reader.warnings);
+  if (out.errors.empty()) out.value = std::move(c);
+  return out;
+}
+
+ReadResult read_case(std::string_view text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    ReadResult out;
+    out.errors.push_back(Error{errc::invalid_json, "", "empty input: expected a case (a JSON object)", 1});
+    return out;
+  }
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    ReadResult out;
+    std::string what = e.what();
+    // Drop nlohmann's own "[json.exception.parse_error.101] parse error at line…: " prefix.
+    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    out.errors.push_back(io::invalid_json_error("case", text, e.byte, what));
+    return out;
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e400) is well-formed JSON but no length.
+    ReadResult out;
+    std::string what = e.what();
+    if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    out.errors.push_back(Error{errc::bad_number, "", what, 0});
+    return out;
+  }
+  return read_case_document(doc);
+}
+
+Case parse_case(std::string_view text) {
+  ReadResult r = read_case(text);
+  if (!r.ok()) throw CaseError(std::move(r.errors));
+  return std::move(*r.value);
+}
+
+Case load_case(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw CaseError({Error{errc::unreadable, "", "cannot open \"" + path.string() + "\"", 0}});
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse_case(buffer.str());
+}
+
+}  // namespace barrierfree

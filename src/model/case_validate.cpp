@@ -1,0 +1,263 @@
+// Validation beyond types: ids, cross-references and geometry.
+#include "model/case_parts.hpp"
+
+#include <barrierfree/geometry/operations.hpp>
+
+#include "util/suggest.hpp"
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace barrierfree::model {
+
+namespace code = io::code;
+using io::JsonReader;
+
+namespace {
+
+/// A door may stand at most this far (mm) from the wall its rooms share.
+constexpr double door_wall_tolerance = 50.0;
+/// Rooms overlapping by less than this (mm²) are taken to touch.
+constexpr double overlap_tolerance_mm2 = 100.0;
+/// A grab bar's ends may stand this far (mm) outside its room (bars sit on walls).
+constexpr double grab_bar_tolerance = 50.0;
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string area_text(double mm2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f m²", mm2 / 1e6);
+  return buf;
+}
+
+class Validator {
+ public:
+  Validator(const Case& c, const Completeness& ok, JsonReader& r) : c_(c), ok_(ok), r_(r) {}
+
+  void run() {
+    ids();
+    references();
+    geometry();
+  }
+
+ private:
+  const Case& c_;
+  const Completeness& ok_;
+  JsonReader& r_;
+  std::vector<std::string> room_ids_;
+  std::vector<std::string> fixture_ids_;
+  std::vector<Ring> rings_;        // normalised outline per room (empty when invalid)
+
+  static std::string at(std::string_view list, std::size_t i, std::string_view field) {
+    return "/" + std::string(list) + "/" + std::to_string(i) + "/" + std::string(field);
+  }
+
+  std::string room_geometry_path(std::size_t i) const {
+    return at("rooms", i, c_.rooms[i].rect ? "rect" : "polygon");
+  }
+
+  void ids() {
+    std::unordered_map<std::string, std::string> seen;
+    auto claim = [&](const std::string& id, std::string path) {
+      if (id.empty()) return;
+      if (id == outside_id || id == "building" || id == "home") {
+        r_.error(code::invalid_value, path,
+                 quoted(id) + " is reserved (\"outside\", \"building\" and \"home\" name places "
+                              "that are not elements)");
+        return;
+      }
+      auto [it, fresh] = seen.emplace(id, path);
+      if (!fresh) r_.error(code::duplicate_id, path, "duplicate id " + quoted(id) + " (first used at " + it->second + ")");
+    };
+    for (std::size_t i = 0; i < c_.rooms.size(); ++i) claim(c_.rooms[i].id, at("rooms", i, "id"));
+    for (std::size_t i = 0; i < c_.doors.size(); ++i) claim(c_.doors[i].id, at("doors", i, "id"));
+    for (std::size_t i = 0; i < c_.fixtures.size(); ++i) claim(c_.fixtures[i].id, at("fixtures", i, "id"));
+    for (std::size_t i = 0; i < c_.grab_bars.size(); ++i) claim(c_.grab_bars[i].id, at("grab_bars", i, "id"));
+    for (std::size_t i = 0; i < c_.steps.size(); ++i) claim(c_.steps[i].id, at("steps", i, "id"));
+    for (std::size_t i = 0; i < c_.ramps.size(); ++i) claim(c_.ramps[i].id, at("ramps", i, "id"));
+    for (std::size_t i = 0; i < c_.devices.size(); ++i) claim(c_.devices[i].id, at("devices", i, "id"));
+
+    std::unordered_map<std::string, std::string> people;
+    for (std::size_t i = 0; i < c_.occupants.size(); ++i) {
+      const std::string& id = c_.occupants[i].id;
+      if (id.empty()) continue;
+      const std::string path = at("occupants", i, "id");
+      auto [it, fresh] = people.emplace(id, path);
+      if (!fresh) r_.error(code::duplicate_id, path, "duplicate occupant id " + quoted(id) + " (first used at " + it->second + ")");
+    }
+  }
+
+  bool known_room(const std::string& id, bool allow_outside) const {
+    if (allow_outside && id == outside_id) return true;
+    return std::find(room_ids_.begin(), room_ids_.end(), id) != room_ids_.end();
+  }
+
+  /// False (and reported) when `id` names no room.
+  bool room_ref(const std::string& id, const std::string& path, bool allow_outside) {
+    // A room list that could not be read would make every reference dangle.
+    if (!ok_.rooms_listed || id.empty() || known_room(id, allow_outside)) return true;
+    std::vector<std::string> candidates = room_ids_;
+    if (allow_outside) candidates.emplace_back(outside_id);
+    r_.error(code::unknown_reference, path,
+             "unknown room " + quoted(id) + util::did_you_mean(id, candidates));
+    return false;
+  }
+
+  void references() {
+    for (const Room& room : c_.rooms) room_ids_.push_back(room.id);
+    for (const Fixture& f : c_.fixtures) fixture_ids_.push_back(f.id);
+
+    for (std::size_t i = 0; i < c_.doors.size(); ++i) {
+      const Door& d = c_.doors[i];
+      bool rooms_known = true;
+      for (std::size_t k = 0; k < 2; ++k)
+        rooms_known &= room_ref(d.rooms[k], at("doors", i, "rooms/" + std::to_string(k)), true);
+      if (rooms_known && d.swing_into && *d.swing_into != d.rooms[0] && *d.swing_into != d.rooms[1])
+        r_.error(code::invalid_value, at("doors", i, "swing_into"),
+                 "swing_into " + quoted(*d.swing_into) + " is not one of the door's rooms (" +
+                     quoted(d.rooms[0]) + ", " + quoted(d.rooms[1]) + ")" +
+                     util::did_you_mean(*d.swing_into, d.rooms));
+      if (d.swing_into && d.type != DoorType::swing)
+        r_.error(code::conflicting_fields, at("doors", i, "swing_into"),
+                 "swing_into is given but the door is of type " + quoted(std::string(to_string(d.type))));
+    }
+    for (std::size_t i = 0; i < c_.fixtures.size(); ++i) room_ref(c_.fixtures[i].room, at("fixtures", i, "room"), false);
+    for (std::size_t i = 0; i < c_.grab_bars.size(); ++i) {
+      const GrabBar& g = c_.grab_bars[i];
+      room_ref(g.room, at("grab_bars", i, "room"), false);
+      if (!g.serves) continue;
+      const Fixture* f = c_.find_fixture(*g.serves);
+      if (!f)
+        r_.error(code::unknown_reference, at("grab_bars", i, "serves"),
+                 "unknown fixture " + quoted(*g.serves) + util::did_you_mean(*g.serves, fixture_ids_));
+      else if (f->room != g.room && known_room(f->room, false))
+        r_.error(code::invalid_value, at("grab_bars", i, "serves"),
+                 "serves fixture " + quoted(f->id) + " in room " + quoted(f->room) +
+                     " but the bar is in room " + quoted(g.room));
+    }
+    for (std::size_t i = 0; i < c_.steps.size(); ++i)
+      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.steps[i].rooms[k], at("steps", i, "rooms/" + std::to_string(k)), true);
+    for (std::size_t i = 0; i < c_.ramps.size(); ++i)
+      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.ramps[i].rooms[k], at("ramps", i, "rooms/" + std::to_string(k)), true);
+    for (std::size_t i = 0; i < c_.devices.size(); ++i) room_ref(c_.devices[i].room, at("devices", i, "room"), false);
+  }
+
+  const Ring* ring_of(const std::string& room_id) const {
+    for (std::size_t i = 0; i < c_.rooms.size(); ++i)
+      if (c_.rooms[i].id == room_id) return rings_[i].empty() ? nullptr : &rings_[i];
+    return nullptr;
+  }
+
+  void geometry() {
+    rings_.assign(c_.rooms.size(), {});
+    for (std::size_t i = 0; i < c_.rooms.size(); ++i) {
+      if (!ok_.rooms[i]) continue;
+      const std::string path = room_geometry_path(i);
+      const auto& rect = c_.rooms[i].rect;
+      if (rect && (rect->width == 0 || rect->depth == 0)) {
+        r_.error_id(errc::zero_area, path, "rect has zero width or depth");
+        continue;
+      }
+      switch (geometry::validate_ring(c_.rooms[i].polygon)) {
+        case geometry::RingProblem::too_few_points:
+          r_.error_id(errc::too_few_points, path, "polygon has fewer than 3 distinct points");
+          break;
+        case geometry::RingProblem::self_intersecting:
+          r_.error_id(errc::self_intersecting, path, "polygon intersects itself");
+          break;
+        case geometry::RingProblem::zero_area:
+          r_.error_id(errc::zero_area, path, "polygon has zero area");
+          break;
+        case geometry::RingProblem::none: rings_[i] = geometry::normalised(c_.rooms[i].polygon); break;
+      }
+    }
+    overlaps();
+    for (std::size_t i = 0; i < c_.doors.size(); ++i)
+      if (ok_.doors[i]) on_shared_wall(c_.doors[i].rooms, c_.doors[i].at, at("doors", i, "at"), "door");
+    for (std::size_t i = 0; i < c_.steps.size(); ++i)
+      if (ok_.steps[i] && c_.steps[i].at) on_shared_wall(c_.steps[i].rooms, *c_.steps[i].at, at("steps", i, "at"), "step");
+    for (std::size_t i = 0; i < c_.ramps.size(); ++i)
+      if (ok_.ramps[i] && c_.ramps[i].at) on_shared_wall(c_.ramps[i].rooms, *c_.ramps[i].at, at("ramps", i, "at"), "ramp");
+    for (std::size_t i = 0; i < c_.fixtures.size(); ++i) {
+      const Fixture& f = c_.fixtures[i];
+      const Ring* ring = ok_.fixtures[i] ? ring_of(f.room) : nullptr;
+      if (ring && !geometry::covers(*ring, f.at, 1.0))
+        r_.error_id(errc::fixture_outside_room, at("fixtures", i, "at"),
+                 "fixture " + quoted(f.id) + " stands outside its room " + quoted(f.room));
+    }
+    for (std::size_t i = 0; i < c_.grab_bars.size(); ++i) {
+      const GrabBar& g = c_.grab_bars[i];
+      const Ring* ring = ok_.grab_bars[i] ? ring_of(g.room) : nullptr;
+      if (!ring) continue;
+      for (Point2 p : {g.from, g.to})
+        if (!geometry::covers(*ring, p, grab_bar_tolerance)) {
+          r_.error_id(errc::grab_bar_outside_room, at("grab_bars", i, g.vertical ? "at" : "from"),
+                   "grab bar " + quoted(g.id) + " is outside its room " + quoted(g.room));
+          break;
+        }
+    }
+  }
+
+  void overlaps() {
+    std::vector<Box> boxes(rings_.size());
+    for (std::size_t i = 0; i < rings_.size(); ++i)
+      if (!rings_[i].empty()) boxes[i] = geometry::bounds(rings_[i]);
+    for (std::size_t j = 0; j < rings_.size(); ++j) {
+      if (rings_[j].empty()) continue;
+      for (std::size_t i = 0; i < j; ++i) {
+        if (rings_[i].empty()) continue;
+        if (c_.rooms[i].level_or_default() != c_.rooms[j].level_or_default()) continue;
+        const Box& a = boxes[i];
+        const Box& b = boxes[j];
+        if (a.max.x <= b.min.x || b.max.x <= a.min.x || a.max.y <= b.min.y || b.max.y <= a.min.y) continue;
+        const double common = geometry::overlap_area(rings_[i], rings_[j]);
+        if (common > overlap_tolerance_mm2)
+          r_.error_id(errc::rooms_overlap, room_geometry_path(j),
+                   "room " + quoted(c_.rooms[j].id) + " overlaps room " + quoted(c_.rooms[i].id) +
+                       " by " + area_text(common) + " (rooms of one level must not overlap)");
+      }
+    }
+  }
+
+  void on_shared_wall(const std::array<std::string, 2>& rooms, Point2 p, const std::string& path,
+                      const char* what) {
+    const bool outside0 = rooms[0] == outside_id, outside1 = rooms[1] == outside_id;
+    if (outside0 || outside1) {
+      const Ring* ring = ring_of(outside0 ? rooms[1] : rooms[0]);
+      if (!ring) return;
+      const double d = geometry::distance_to_boundary(*ring, p);
+      if (d > door_wall_tolerance)
+        r_.error_id(errc::not_on_shared_wall, path,
+                 std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(d))) +
+                     " mm from the walls of room " + quoted(outside0 ? rooms[1] : rooms[0]) +
+                     " (at most 50 mm allowed)");
+      return;
+    }
+    const Ring* a = ring_of(rooms[0]);
+    const Ring* b = ring_of(rooms[1]);
+    if (!a || !b) return;
+    const auto walls = geometry::shared_walls(*a, *b, door_wall_tolerance);
+    if (walls.empty()) {
+      r_.error_id(errc::not_on_shared_wall, path,
+               "rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) + " share no wall for the " + what + " to stand in");
+      return;
+    }
+    double best = std::numeric_limits<double>::max();
+    for (const Segment& s : walls) best = std::min(best, geometry::distance(p, s));
+    if (best > door_wall_tolerance)
+      r_.error_id(errc::not_on_shared_wall, path,
+               std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(best))) +
+                   " mm from the wall shared by rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) +
+                   " (at most 50 mm allowed)");
+  }
+};
+
+}  // namespace
+
+void validate_case(const Case& c, const Completeness& complete, io::JsonReader& reader) {
+  Validator(c, complete, reader).run();
+}
+
+}  // namespace barrierfree::model

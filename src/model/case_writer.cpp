@@ -1,0 +1,200 @@
+// Case -> JSON, deterministic: keys in documentation order, integral values as
+// integers, absent optional fields left out.
+#include <barrierfree/io/case_json.hpp>
+
+#include "io/json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace barrierfree {
+
+using nlohmann::ordered_json;
+using io::number;
+
+namespace {
+
+ordered_json point(Point2 p) { return ordered_json::array({number(p.x), number(p.y)}); }
+
+template <class T>
+void put(ordered_json& j, const char* key, const std::optional<T>& v) {
+  if (!v) return;
+  if constexpr (std::is_same_v<T, Length>) j[key] = number(v->mm());
+  else if constexpr (std::is_same_v<T, double>) j[key] = number(*v);
+  else if constexpr (std::is_enum_v<T>) j[key] = to_string(*v);
+  else j[key] = *v;
+}
+
+ordered_json pair(const std::array<std::string, 2>& a) { return ordered_json::array({a[0], a[1]}); }
+
+ordered_json occupant(const Occupant& o) {
+  ordered_json j;
+  j["id"] = o.id;
+  put(j, "age", o.age);
+  put(j, "mobility", o.mobility);
+  ordered_json dis = ordered_json::array();
+  for (const Disability& d : o.disabilities)
+    dis.push_back(ordered_json{{"category", to_string(d.category)}, {"grade", d.grade}});
+  j["disabilities"] = std::move(dis);
+  if (o.limitations) {
+    ordered_json lim = ordered_json::array();
+    for (Limitation l : *o.limitations) lim.push_back(to_string(l));
+    j["limitations"] = std::move(lim);
+  }
+  return j;
+}
+
+ordered_json room(const Room& r) {
+  ordered_json j;
+  j["id"] = r.id;
+  j["type"] = to_string(r.type);
+  put(j, "name", r.name);
+  if (r.rect) {
+    j["rect"] = ordered_json::array({number(r.rect->x), number(r.rect->y), number(r.rect->width), number(r.rect->depth)});
+  } else {
+    ordered_json poly = ordered_json::array();
+    for (Point2 p : r.polygon) poly.push_back(point(p));
+    j["polygon"] = std::move(poly);
+  }
+  if (r.floor) {
+    ordered_json f = ordered_json::object();
+    put(f, "slip_resistant", r.floor->slip_resistant);
+    put(f, "wet", r.floor->wet);
+    j["floor"] = std::move(f);
+  }
+  put(j, "level", r.level);
+  return j;
+}
+
+ordered_json door(const Door& d) {
+  ordered_json j;
+  j["id"] = d.id;
+  j["rooms"] = pair(d.rooms);
+  j["at"] = point(d.at);
+  put(j, "clear_width", d.clear_width);
+  j["type"] = to_string(d.type);
+  put(j, "swing_into", d.swing_into);
+  put(j, "threshold", d.threshold);
+  put(j, "threshold_ramp", d.threshold_ramp);
+  put(j, "handle", d.handle);
+  put(j, "handle_height", d.handle_height);
+  put(j, "latch_side", d.latch_side);
+  return j;
+}
+
+ordered_json fixture(const Fixture& f) {
+  ordered_json j;
+  j["id"] = f.id;
+  j["type"] = to_string(f.type);
+  j["room"] = f.room;
+  j["at"] = point(f.at);
+  j["size"] = ordered_json::array({number(f.width.mm()), number(f.depth.mm())});
+  put(j, "facing", f.facing);
+  put(j, "kind", f.kind);
+  put(j, "seat_height", f.seat_height);
+  put(j, "height", f.height);
+  put(j, "knee_clearance", f.knee_clearance);
+  put(j, "curb", f.curb);
+  put(j, "seat", f.seat);
+  put(j, "rim_height", f.rim_height);
+  put(j, "fuel", f.fuel);
+  return j;
+}
+
+ordered_json grab_bar(const GrabBar& g) {
+  ordered_json j;
+  j["id"] = g.id;
+  j["room"] = g.room;
+  if (g.vertical) {
+    j["at"] = point(g.from);
+    j["bottom"] = number(g.bottom.mm());
+    j["top"] = number(g.top.mm());
+  } else {
+    j["from"] = point(g.from);
+    j["to"] = point(g.to);
+    j["height"] = number(g.height.mm());
+  }
+  put(j, "serves", g.serves);
+  put(j, "diameter", g.diameter);
+  put(j, "wall_gap", g.wall_gap);
+  return j;
+}
+
+ordered_json step(const Step& s) {
+  ordered_json j;
+  j["id"] = s.id;
+  j["rooms"] = pair(s.rooms);
+  if (s.at) j["at"] = point(*s.at);
+  j["count"] = s.count;
+  put(j, "rise", s.rise);
+  return j;
+}
+
+ordered_json ramp(const Ramp& r) {
+  ordered_json j;
+  j["id"] = r.id;
+  j["rooms"] = pair(r.rooms);
+  if (r.at) j["at"] = point(*r.at);
+  j["rise"] = number(r.rise.mm());
+  j["length"] = number(r.length.mm());
+  put(j, "width", r.width);
+  put(j, "handrails", r.handrails);
+  put(j, "landing_top", r.landing_top);
+  put(j, "landing_bottom", r.landing_bottom);
+  return j;
+}
+
+ordered_json device(const Device& d) {
+  ordered_json j;
+  j["id"] = d.id;
+  j["type"] = to_string(d.type);
+  j["room"] = d.room;
+  put(j, "height", d.height);
+  put(j, "visual", d.visual);
+  put(j, "audible", d.audible);
+  put(j, "voice", d.voice);
+  put(j, "shutoff", d.shutoff);
+  return j;
+}
+
+template <class T, class F>
+ordered_json list(const std::vector<T>& items, F&& f) {
+  ordered_json a = ordered_json::array();
+  for (const T& t : items) a.push_back(f(t));
+  return a;
+}
+
+}  // namespace
+
+ordered_json to_json(const Case& c) {
+  ordered_json j;
+  j["format"] = case_format_tag;
+  j["id"] = c.id;
+  put(j, "region", c.region);
+  put(j, "standard", c.standard);
+  put(j, "budget", c.budget);
+  j["occupants"] = list(c.occupants, occupant);
+  if (c.building) {
+    ordered_json b = ordered_json::object();
+    put(b, "storey", c.building->storey);
+    put(b, "lift", c.building->lift);
+    if (c.building->entrance_steps) {
+      ordered_json s;
+      s["count"] = c.building->entrance_steps->count;
+      put(s, "rise", c.building->entrance_steps->rise);
+      b["entrance_steps"] = std::move(s);
+    }
+    j["building"] = std::move(b);
+  }
+  j["rooms"] = list(c.rooms, room);
+  j["doors"] = list(c.doors, door);
+  j["fixtures"] = list(c.fixtures, fixture);
+  j["grab_bars"] = list(c.grab_bars, grab_bar);
+  j["steps"] = list(c.steps, step);
+  j["ramps"] = list(c.ramps, ramp);
+  j["devices"] = list(c.devices, device);
+  return j;
+}
+
+std::string serialise(const Case& c) { return to_json(c).dump(); }
+
+}  // namespace barrierfree

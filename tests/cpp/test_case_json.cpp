@@ -1,0 +1,105 @@
+#include <barrierfree/io/case_json.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using namespace barrierfree;
+
+TEST_CASE("every bundled example round-trips: parse(serialise(x)) == x") {
+  auto cases = test::example_cases();
+  cases.push_back(test::source_dir() / "tests" / "data" / "spec-example.json");
+  for (const auto& path : cases) {
+    CAPTURE(path.filename().string());
+    const ReadResult r = read_case(test::read_file(path));
+    REQUIRE(r.ok());
+    CHECK(r.warnings.empty());
+    const Case& c = *r.value;
+    const std::string text = serialise(c);
+    const Case again = parse_case(text);
+    CHECK(again == c);
+    CHECK(serialise(again) == text);  // deterministic bytes
+  }
+}
+
+TEST_CASE("serialisation keeps what was absent absent and writes integers as integers") {
+  const Case c = load_case(test::source_dir() / "data" / "examples" / "wheelchair-user.json");
+  const auto j = to_json(c);
+  CHECK(j["doors"][1]["clear_width"].is_number_integer());
+  const Door* bed2 = c.find_door("d-bed2");
+  REQUIRE(bed2);
+  CHECK_FALSE(bed2->threshold.has_value());  // not measured stays not measured
+  bool has_threshold = false;
+  for (const auto& d : j["doors"])
+    if (d["id"] == "d-bed2") has_threshold = d.contains("threshold");
+  CHECK_FALSE(has_threshold);
+  CHECK(j["rooms"][0].contains("rect"));
+  CHECK_FALSE(j["rooms"][0].contains("polygon"));
+}
+
+TEST_CASE("a room given as rect has its corners as polygon") {
+  const Case c = load_case(test::source_dir() / "data" / "examples" / "wheelchair-user.json");
+  const Room* bath = c.find_room("bath");
+  REQUIRE(bath);
+  REQUIRE(bath->rect);
+  CHECK(bath->polygon == Ring{{2100, 3600}, {3600, 3600}, {3600, 5400}, {2100, 5400}});
+}
+
+TEST_CASE("grab bars: horizontal and vertical forms") {
+  const std::string text = R"({"format": "barrierfree.case/1", "id": "gb",
+    "rooms": [{"id": "bath", "type": "bathroom", "rect": [0, 0, 2000, 2000]}],
+    "fixtures": [{"id": "wc", "type": "toilet", "room": "bath", "at": [1000, 1650], "size": [400, 700], "facing": 270}],
+    "grab_bars": [{"id": "h", "room": "bath", "from": [1990, 1000], "to": [1990, 1700], "height": 700, "serves": "wc"},
+                  {"id": "v", "room": "bath", "at": [1990, 950], "bottom": 750, "top": 1400, "diameter": 35}]})";
+  const Case c = parse_case(text);
+  REQUIRE(c.grab_bars.size() == 2);
+  CHECK_FALSE(c.grab_bars[0].vertical);
+  CHECK(c.grab_bars[0].height.mm() == 700);
+  CHECK(c.grab_bars[1].vertical);
+  CHECK(c.grab_bars[1].from == Point2{1990, 950});
+  CHECK(c.grab_bars[1].top.mm() == 1400);
+  CHECK(parse_case(serialise(c)) == c);
+}
+
+TEST_CASE("read_case never throws; parse_case and load_case throw CaseError") {
+  CHECK_FALSE(read_case("not json").ok());
+  CHECK_FALSE(read_case("[1, 2]").ok());
+  CHECK_FALSE(read_case("").ok());
+  CHECK_THROWS_AS(parse_case("{}"), CaseError);
+  try {
+    load_case("/no/such/file.json");
+    FAIL("expected CaseError");
+  } catch (const CaseError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].code == errc::unreadable);
+  }
+  try {
+    parse_case(R"({"format": "barrierfree.case/1"})");
+    FAIL("expected CaseError");
+  } catch (const CaseError& e) {
+    CHECK(e.errors()[0].code == "case.102");
+    CHECK(e.errors()[0].path == "/id");
+    CHECK(std::string(e.what()) == "[case.102] /id: missing required field \"id\"");
+  }
+}
+
+TEST_CASE("a document that is not an object") {
+  const ReadResult r = read_case("[]");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].code == "case.103");
+  CHECK(r.errors[0].path == "");
+}
+
+TEST_CASE("a minimal case: only format and id") {
+  const Case c = parse_case(R"({"format": "barrierfree.case/1", "id": "x"})");
+  CHECK(c.rooms.empty());
+  CHECK_FALSE(c.budget);
+  CHECK(parse_case(serialise(c)) == c);
+}
+
+TEST_CASE("error formatting") {
+  CHECK(to_string(Error{"case.104", "/doors/2/rooms/1", "unknown room \"bahtroom\" (did you mean \"bathroom\"?)"}) ==
+        "[case.104] /doors/2/rooms/1: unknown room \"bahtroom\" (did you mean \"bathroom\"?)");
+  CHECK(to_string(Error{"case.101", "", "invalid JSON"}) == "[case.101] invalid JSON");
+}

@@ -1,0 +1,92 @@
+// Golden fixtures: tests/data/invalid/NAME.json must produce exactly the errors
+// (id and JSON pointer, in order) listed in NAME.expected.json.
+#include <barrierfree/io/case_json.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "test_support.hpp"
+
+using namespace barrierfree;
+
+namespace {
+std::vector<std::pair<std::string, std::string>> pairs(const std::vector<Error>& errors) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Error& e : errors) out.emplace_back(e.code, e.path);
+  return out;
+}
+std::vector<std::pair<std::string, std::string>> pairs(const nlohmann::json& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& e : list) out.emplace_back(e[0].get<std::string>(), e[1].get<std::string>());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("invalid fixtures give exactly their expected errors") {
+  const auto dir = test::source_dir() / "tests" / "data" / "invalid";
+  std::set<std::string> seen_codes;
+  for (const auto& path : test::files(dir, ".json", ".expected.")) {
+    const std::string name = path.stem().string();
+    CAPTURE(name);
+    const auto expected_path = dir / (name + ".expected.json");
+    REQUIRE(std::filesystem::exists(expected_path));  // a fixture without expectations is a mistake
+    const auto expected = nlohmann::json::parse(test::read_file(expected_path));
+    const ReadResult r = read_case(test::read_file(path));
+    CHECK(pairs(r.errors) == pairs(expected["errors"]));
+    CHECK(pairs(r.warnings) == pairs(expected["warnings"]));
+    CHECK(r.ok() == expected["errors"].empty());
+    for (std::size_t i = 0; i < expected["errors"].size() && i < r.errors.size(); ++i) {
+      const auto& e = expected["errors"][i];
+      if (e.size() > 2) CHECK(r.errors[i].line == e[2].get<int>());  // line of invalid JSON
+      CHECK_FALSE(r.errors[i].message.empty());
+    }
+    for (const Error& e : r.errors) seen_codes.insert(e.code);
+    for (const Error& e : r.warnings) seen_codes.insert(e.code);
+  }
+  SECTION("every documented error id is triggered by some fixture") {
+    for (const char* code : {errc::invalid_json, errc::missing_field, errc::wrong_type, errc::unknown_reference,
+                             errc::unknown_enum, errc::duplicate_id, errc::bad_number, errc::unsupported_format,
+                             errc::conflicting_fields, errc::invalid_value, errc::too_few_points,
+                             errc::self_intersecting, errc::zero_area, errc::rooms_overlap,
+                             errc::not_on_shared_wall, errc::fixture_outside_room,
+                             errc::grab_bar_outside_room, errc::unknown_field}) {
+      CAPTURE(code);
+      CHECK(seen_codes.count(code) == 1);
+    }
+  }
+}
+
+TEST_CASE("a door exactly 50 mm from its wall is accepted, 51 mm is not") {
+  auto text = [](double y) {
+    return R"({"format": "barrierfree.case/1", "id": "t",
+      "rooms": [{"id": "a", "type": "living", "rect": [0, 0, 3000, 3000]},
+                {"id": "b", "type": "bedroom", "rect": [3000, 0, 3000, 3000]}],
+      "doors": [{"id": "d", "rooms": ["a", "b"], "at": [)" + std::to_string(3000 + y) + R"(, 1500], "type": "opening"}]})";
+  };
+  CHECK(read_case(text(50)).ok());
+  CHECK(read_case(text(-50)).ok());
+  const ReadResult r = read_case(text(51));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].code == "case.205");
+  CHECK(r.errors[0].path == "/doors/0/at");
+}
+
+TEST_CASE("rooms that only touch do not overlap; 100 mm² of overlap is tolerated, more is not") {
+  auto text = [](double x) {
+    return R"({"format": "barrierfree.case/1", "id": "t",
+      "rooms": [{"id": "a", "type": "living", "rect": [0, 0, 3000, 100]},
+                {"id": "b", "type": "bedroom", "rect": [)" + std::to_string(x) + R"(, 0, 3000, 100]}]})";
+  };
+  CHECK(read_case(text(3000)).ok());
+  CHECK(read_case(text(2999)).ok());   // 1 x 100 = 100 mm²
+  CHECK_FALSE(read_case(text(2998)).ok());
+}
+
+TEST_CASE("rooms on different levels may overlap") {
+  const std::string text = R"({"format": "barrierfree.case/1", "id": "t",
+      "rooms": [{"id": "a", "type": "living", "rect": [0, 0, 3000, 3000]},
+                {"id": "b", "type": "bedroom", "rect": [0, 0, 3000, 3000], "level": "2"}]})";
+  CHECK(read_case(text).ok());
+}

@@ -8,5 +8,6 @@
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/model/case.hpp>
 #include <barrierfree/model/enums.hpp>
+#include <barrierfree/model/plan_geometry.hpp>
 #include <barrierfree/units.hpp>
 #include <barrierfree/version.hpp>

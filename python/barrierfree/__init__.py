@@ -1,0 +1,84 @@
+"""barrierfree: plan barrier-free modifications of the homes of disabled people.
+
+Load a household case (the ``barrierfree.case/1`` JSON format)::
+
+    import barrierfree
+    case = barrierfree.load_case("data/examples/wheelchair-user.json")
+
+Bad input raises :class:`CaseError`, whose ``errors`` list every problem with
+its stable id and the JSON pointer of the bad field.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, List, Mapping, Union
+
+from . import _core
+from ._core import Case
+
+__version__: str = _core.__version__
+
+__all__ = ["Case", "CaseError", "Error", "load_case", "__version__"]
+
+
+@dataclass(frozen=True)
+class Error:
+    """One problem with an input: a stable id, the JSON pointer of the field, a message."""
+
+    code: str
+    path: str
+    message: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"[{self.code}] {where}{self.message}"
+
+
+class CaseError(ValueError):
+    """A case that cannot be read or is not valid; ``errors`` lists every problem."""
+
+    def __init__(self, errors: List[Error]):
+        self.errors = list(errors)
+        first = str(self.errors[0]) if self.errors else "invalid case"
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(first + more)
+
+
+CaseSource = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+
+def _finish(result) -> Case:
+    case, errors, _warnings = result
+    if errors:
+        raise CaseError([Error(*e) for e in errors])
+    return case
+
+
+def load_case(source: CaseSource) -> Case:
+    """Read and validate a case.
+
+    ``source`` is a path (``str`` or ``os.PathLike``) to a ``.json`` file, a
+    ``dict`` in the case format, or a ``str`` holding the JSON text itself.
+    Raises :class:`CaseError` listing every problem found.
+    """
+    if isinstance(source, Mapping):
+        return _finish(_core._read_case_object(dict(source)))
+    if isinstance(source, os.PathLike):
+        return _finish(_core._read_case_text(_read_path(Path(source))))
+    if isinstance(source, str):
+        # JSON text, not a file name: it opens with a bracket, spans lines or is blank.
+        stripped = source.strip()
+        if not stripped or stripped[0] in "{[" or "\n" in source:
+            return _finish(_core._read_case_text(source))
+        return _finish(_core._read_case_text(_read_path(Path(source))))
+    raise TypeError(f"load_case() takes a path, a dict or JSON text, not {type(source).__name__}")
+
+
+def _read_path(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise CaseError([Error("case.100", "", f'cannot open "{path}": {e.strerror or e}')]) from None

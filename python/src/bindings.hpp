@@ -1,0 +1,10 @@
+// The binding functions, one per public area, called in dependency order by module.cpp.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace barrierfree::python {
+
+void bind_case(pybind11::module_& m);
+
+}  // namespace barrierfree::python

@@ -1,0 +1,63 @@
+#include "json_convert.hpp"
+
+namespace py = pybind11;
+
+namespace barrierfree::python {
+
+nlohmann::json to_json(py::handle obj, const std::string& path) {
+  if (obj.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(obj)) return obj.cast<bool>();
+  if (py::isinstance<py::int_>(obj)) {
+    try {
+      return obj.cast<long long>();
+    } catch (const py::cast_error&) {
+      return obj.cast<double>();  // too large for 64 bits
+    }
+  }
+  if (py::isinstance<py::float_>(obj)) return obj.cast<double>();
+  if (py::isinstance<py::str>(obj)) return obj.cast<std::string>();
+  if (py::isinstance<py::dict>(obj)) {
+    nlohmann::json out = nlohmann::json::object();
+    for (auto item : obj.cast<py::dict>()) {
+      if (!py::isinstance<py::str>(item.first))
+        throw py::type_error("keys of a case must be strings (at '" + path + "')");
+      const std::string key = item.first.cast<std::string>();
+      out[key] = to_json(item.second, path + "/" + key);
+    }
+    return out;
+  }
+  if (py::isinstance<py::list>(obj) || py::isinstance<py::tuple>(obj)) {
+    nlohmann::json out = nlohmann::json::array();
+    std::size_t i = 0;
+    for (auto item : obj) out.push_back(to_json(item, path + "/" + std::to_string(i++)));
+    return out;
+  }
+  // numpy scalars and the like: anything float() accepts.
+  if (py::hasattr(obj, "__float__")) return obj.cast<double>();
+  throw py::type_error("cannot put a " + std::string(py::str(py::type::of(obj).attr("__name__"))) +
+                       " into a case (at '" + path + "')");
+}
+
+py::object from_json(const nlohmann::ordered_json& j) {
+  switch (j.type()) {
+    case nlohmann::ordered_json::value_t::null: return py::none();
+    case nlohmann::ordered_json::value_t::boolean: return py::bool_(j.get<bool>());
+    case nlohmann::ordered_json::value_t::number_integer: return py::int_(j.get<long long>());
+    case nlohmann::ordered_json::value_t::number_unsigned: return py::int_(j.get<unsigned long long>());
+    case nlohmann::ordered_json::value_t::number_float: return py::float_(j.get<double>());
+    case nlohmann::ordered_json::value_t::string: return py::str(j.get_ref<const std::string&>());
+    case nlohmann::ordered_json::value_t::array: {
+      py::list out;
+      for (const auto& v : j) out.append(from_json(v));
+      return out;
+    }
+    case nlohmann::ordered_json::value_t::object: {
+      py::dict out;
+      for (auto it = j.begin(); it != j.end(); ++it) out[py::str(it.key())] = from_json(it.value());
+      return out;
+    }
+    default: return py::none();
+  }
+}
+
+}  // namespace barrierfree::python

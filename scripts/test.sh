@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every test: Catch2 (via ctest) and pytest.
+# This is the README's test command and what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+(cd build && ctest --output-on-failure --parallel "$(nproc 2>/dev/null || echo 2)")
+.venv/bin/python -m pip install -q ".[test]"
+.venv/bin/python -m pytest -q tests/python

@@ -9,5 +9,9 @@
 #include <barrierfree/model/case.hpp>
 #include <barrierfree/model/enums.hpp>
 #include <barrierfree/model/plan_geometry.hpp>
+#include <barrierfree/rules/check.hpp>
+#include <barrierfree/rules/kinds.hpp>
+#include <barrierfree/rules/occupants.hpp>
+#include <barrierfree/rules/ruleset.hpp>
 #include <barrierfree/units.hpp>
 #include <barrierfree/version.hpp>

@@ -34,5 +34,7 @@ class Args {
 };
 
 int validate(Args args, std::ostream& out, std::ostream& err);
+int check(Args args, std::ostream& out, std::ostream& err);
+int rules(Args args, std::ostream& out, std::ostream& err);
 
 }  // namespace barrierfree::cli

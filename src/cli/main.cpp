@@ -1,6 +1,7 @@
 // barrierfree: the command-line front end of the library.
 #include "cli/cli.hpp"
 
+#include <barrierfree/errors.hpp>
 #include <barrierfree/version.hpp>
 
 #include <iostream>
@@ -11,7 +12,9 @@ constexpr const char* usage =
     "usage: barrierfree [--version] [--help] COMMAND [ARGS…]\n\n"
     "Plan barrier-free modifications of the homes of disabled people.\n\n"
     "commands:\n"
-    "  validate FILE…   check case files (.json, .jsonl) and report every error\n\n"
+    "  validate FILE…   check case files (.json, .jsonl) and report every error\n"
+    "  check CASE       the barriers in one home, for its occupants, with clauses\n"
+    "  rules            list the rules of the built-in rulesets\n\n"
     "Run 'barrierfree COMMAND --help' for a command's options.\n";
 
 }  // namespace
@@ -35,10 +38,15 @@ int main(int argc, char** argv) {
   }
   try {
     if (command == "validate") return validate(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "check") return check(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "rules") return rules(Args(std::move(args)), std::cout, std::cerr);
     throw UsageError{"unknown command \"" + command + "\""};
   } catch (const UsageError& e) {
     std::cerr << "barrierfree: " << e.message << "\n(run 'barrierfree --help' for usage)\n";
     return exit_usage;
+  } catch (const barrierfree::InputError& e) {
+    for (const auto& error : e.errors()) std::cerr << "barrierfree: " << to_string(error) << '\n';
+    return exit_invalid;
   } catch (const std::exception& e) {
     std::cerr << "barrierfree: " << e.what() << '\n';
     return exit_invalid;

@@ -61,17 +61,20 @@ Ring rectangle(double x, double y, double width, double depth) {
   return {{x, y}, {x + width, y}, {x + width, y + depth}, {x, y + depth}};
 }
 
-Ring footprint(Point2 centre, double width, double depth, double facing_degrees) {
+Point2 facing_vector(double degrees) {
   // Exact axes for the common multiples of 90°, so that plans drawn square
   // stay exactly square.
-  double a = std::fmod(facing_degrees, 360.0);
+  double a = std::fmod(degrees, 360.0);
   if (a < 0) a += 360.0;
-  Point2 along;
-  if (a == 0.0) along = {1, 0};
-  else if (a == 90.0) along = {0, 1};
-  else if (a == 180.0) along = {-1, 0};
-  else if (a == 270.0) along = {0, -1};
-  else along = direction(a);
+  if (a == 0.0) return {1, 0};
+  if (a == 90.0) return {0, 1};
+  if (a == 180.0) return {-1, 0};
+  if (a == 270.0) return {0, -1};
+  return direction(a);
+}
+
+Ring footprint(Point2 centre, double width, double depth, double facing_degrees) {
+  const Point2 along = facing_vector(facing_degrees);
   const Point2 across = left_normal(along);
   const Point2 d = along * (depth / 2.0);
   const Point2 w = across * (width / 2.0);

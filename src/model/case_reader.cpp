@@ -182,17 +182,19 @@ class CaseReader {
   Building building(const json& o, const std::string& p) {
     Building b;
     if (!r_.expect_object(o, p)) return b;
-    r_.unknown_fields(o, p, {"storey", "lift", "entrance_steps"});
+    r_.unknown_fields(o, p, {"storey", "lift", "entrance_steps", "stair_climber"});
     b.storey = r_.integer(o, "storey", p, Need::optional, -10, 200);
     b.lift = r_.boolean(o, "lift", p, Need::optional);
+    b.stair_climber = r_.boolean(o, "stair_climber", p, Need::optional);
     if (const json* s = r_.get(o, "entrance_steps", p, Need::optional)) {
       const std::string sp = JsonReader::child(p, "entrance_steps");
       if (r_.expect_object(*s, sp)) {
-        r_.unknown_fields(*s, sp, {"count", "rise"});
+        r_.unknown_fields(*s, sp, {"count", "rise", "ramp"});
         EntranceSteps es;
         bool ok = true;
         es.count = required(r_.integer(*s, "count", sp, Need::required, 0, 1000), ok);
         es.rise = r_.length(*s, "rise", sp, Need::optional);
+        es.ramp = r_.boolean(*s, "ramp", sp, Need::optional);
         if (ok) b.entrance_steps = es;
       }
     }
@@ -286,7 +288,7 @@ class CaseReader {
     // Attributes are checked against the fixture's type so that a misplaced
     // one (a seat_height on a basin) is reported rather than silently unused.
     switch (x.type) {
-      case FixtureType::toilet: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "kind", "seat_height"}); break;
+      case FixtureType::toilet: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "kind", "seat_height", "commode_chair"}); break;
       case FixtureType::basin: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "height", "knee_clearance"}); break;
       case FixtureType::shower: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "curb", "seat"}); break;
       case FixtureType::bathtub: r_.unknown_fields(o, p, {"id", "type", "room", "at", "size", "facing", "rim_height", "seat"}); break;
@@ -324,6 +326,7 @@ class CaseReader {
     x.seat = r_.boolean(o, "seat", p, Need::optional);
     x.rim_height = r_.length(o, "rim_height", p, Need::optional);
     x.fuel = r_.enumeration<Fuel>(o, "fuel", p, Need::optional);
+    x.commode_chair = r_.boolean(o, "commode_chair", p, Need::optional);
     return x;
   }
 
@@ -365,13 +368,14 @@ class CaseReader {
   }
 
   Step step(const json& o, const std::string& p, bool& ok) {
-    r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise"});
+    r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise", "handrail"});
     Step x;
     x.id = element_id(o, p, ok);
     x.rooms = room_pair(o, p, ok);
     x.at = r_.point(o, "at", p, Need::optional);
     x.count = required(r_.integer(o, "count", p, Need::required, 1, 1000), ok);
     x.rise = r_.length(o, "rise", p, Need::optional);
+    x.handrail = r_.boolean(o, "handrail", p, Need::optional);
     return x;
   }
 

@@ -97,6 +97,7 @@ ordered_json fixture(const Fixture& f) {
   put(j, "seat", f.seat);
   put(j, "rim_height", f.rim_height);
   put(j, "fuel", f.fuel);
+  put(j, "commode_chair", f.commode_chair);
   return j;
 }
 
@@ -126,6 +127,7 @@ ordered_json step(const Step& s) {
   if (s.at) j["at"] = point(*s.at);
   j["count"] = s.count;
   put(j, "rise", s.rise);
+  put(j, "handrail", s.handrail);
   return j;
 }
 
@@ -177,10 +179,12 @@ ordered_json to_json(const Case& c) {
     ordered_json b = ordered_json::object();
     put(b, "storey", c.building->storey);
     put(b, "lift", c.building->lift);
+    put(b, "stair_climber", c.building->stair_climber);
     if (c.building->entrance_steps) {
       ordered_json s;
       s["count"] = c.building->entrance_steps->count;
       put(s, "rise", c.building->entrance_steps->rise);
+      put(s, "ramp", c.building->entrance_steps->ramp);
       b["entrance_steps"] = std::move(s);
     }
     j["building"] = std::move(b);

@@ -32,6 +32,9 @@ RingProblem validate_ring(const Ring& ring);
 /// The axis-aligned rectangle [x, x+width] × [y, y+depth], counter-clockwise.
 Ring rectangle(double x, double y, double width, double depth);
 
+/// The unit vector at `degrees` counter-clockwise from +x, exact for multiples of 90°.
+Point2 facing_vector(double degrees);
+
 /// The footprint of a fixture centred at `centre`: `depth` runs along `facing`
 /// (degrees), `width` across it. Counter-clockwise.
 Ring footprint(Point2 centre, double width, double depth, double facing_degrees);

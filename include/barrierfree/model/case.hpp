@@ -45,6 +45,7 @@ struct Occupant {
 struct EntranceSteps {
   int count = 0;
   std::optional<Length> rise;  ///< per step
+  std::optional<bool> ramp;    ///< a ramp beside the steps (extension)
   friend bool operator==(const EntranceSteps&, const EntranceSteps&) = default;
 };
 
@@ -52,6 +53,7 @@ struct Building {
   std::optional<int> storey;  ///< 1 = ground
   std::optional<bool> lift;
   std::optional<EntranceSteps> entrance_steps;  ///< between the street and the flat's door
+  std::optional<bool> stair_climber;  ///< the household has a stair-climbing device (extension)
   friend bool operator==(const Building&, const Building&) = default;
 };
 
@@ -114,6 +116,7 @@ struct Fixture {
   std::optional<bool> seat;
   std::optional<Length> rim_height;
   std::optional<Fuel> fuel;
+  std::optional<bool> commode_chair;  ///< toilets: a commode chair over the squat pan (extension)
 
   [[nodiscard]] double facing_or_default() const { return facing.value_or(0.0); }
   friend bool operator==(const Fixture&, const Fixture&) = default;
@@ -140,6 +143,7 @@ struct Step {
   std::optional<Point2> at;
   int count = 1;
   std::optional<Length> rise;  ///< per step
+  std::optional<bool> handrail;  ///< a handrail beside the step (extension)
   friend bool operator==(const Step&, const Step&) = default;
 };
 

@@ -1,0 +1,248 @@
+// The rule engine: which rules run, who they concern, and findings in a
+// deterministic order.
+#include "rules/engine.hpp"
+
+#include <barrierfree/rules/kinds.hpp>
+
+#include "io/json_writer.hpp"
+#include "rules/messages.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+namespace barrierfree {
+
+std::string_view to_string(Status s) { return s == Status::fail ? "fail" : "insufficient_data"; }
+
+int Finding::weight() const {
+  int w = 0;
+  for (const auto& [who, s] : severity_by_occupant) w += s;
+  return w;
+}
+
+int CheckResult::score() const {
+  int s = 0;
+  for (const Finding& f : findings) s += f.weight();
+  return s;
+}
+
+namespace rules {
+
+const std::map<std::string, CheckFunction>& check_functions() {
+  static const std::map<std::string, CheckFunction> m = [] {
+    std::map<std::string, CheckFunction> out;
+    register_building_checks(out);
+    register_door_checks(out);
+    register_route_checks(out);
+    register_ramp_checks(out);
+    register_room_checks(out);
+    register_sanitary_checks(out);
+    register_device_checks(out);
+    return out;
+  }();
+  return m;
+}
+
+Context::Context(const Case& c_, const Ruleset& rs_) : c(c_), rs(rs_), plan(c_) {
+  for (const Occupant& o : c.occupants) profiles.push_back(profile(o));
+}
+
+Concern Context::concern(const Rule& rule, const std::set<std::string>& features) const {
+  const std::map<std::string, int>* applies = &rule.applies;
+  for (const std::string& f : features)
+    if (auto it = rule.mitigations.find(f); it != rule.mitigations.end()) applies = &it->second;
+  Concern out;
+  for (const Profile& p : profiles) {
+    int s = 0;
+    for (const auto& [need, severity] : *applies)
+      if (p.needs.count(need)) s = std::max(s, severity);
+    if (s == 0) continue;
+    out.occupants.push_back(p.occupant);
+    out.severity[p.occupant] = s;
+    out.max = std::max(out.max, s);
+  }
+  return out;
+}
+
+std::string Context::display_unit(const Rule& rule) {
+  for (const auto& [name, p] : rule.params)
+    if (p.unit == "in") return "in";
+  return "mm";
+}
+
+Text Context::name_of(const std::string& element) const {
+  if (const Room* r = c.find_room(element)) return {r->id, r->name.value_or(r->id)};
+  if (element == "building") return {"the building", "楼栋"};
+  if (element == "home") return {"the home", "住宅"};
+  return same(element);
+}
+
+void Context::report(const Rule& rule, Report r) {
+  const Concern who = concern(rule, r.features);
+  if (who.empty()) return;
+  Finding f;
+  f.check = rule.check;
+  f.element = r.element;
+  f.status = r.status;
+  f.rule = rule.citation();
+  f.rule_id = rule.id;
+  f.confidence = rule.confidence;
+  f.severity = who.max;
+  f.occupants = who.occupants;
+  f.severity_by_occupant = who.severity;
+  f.measured = std::move(r.measured);
+  f.required = std::move(r.required);
+  f.unit = std::move(r.unit);
+  f.room = std::move(r.room);
+  f.at = r.at;
+  f.missing = std::move(r.missing);
+  f.remedies = rule.remedies;
+  f.detail = std::move(r.detail);
+
+  Vars vars = std::move(r.vars);
+  vars.emplace("name", name_of(r.element));
+  vars.emplace("element", same(r.element));
+  vars.emplace("standard", same(rule.standard));
+  // "第3.5.3条" for numbered clauses; programme items are cited as they are.
+  const bool numbered = !rule.clause.empty() && std::isdigit(static_cast<unsigned char>(rule.clause[0]));
+  vars.emplace("clause", Text{rule.clause, numbered ? "第" + rule.clause + "条" : rule.clause});
+  vars.emplace("title", rule.title);
+  const std::string unit = display_unit(rule);
+  for (const auto& [pname, p] : rule.params)
+    if (p.unit == "mm" || p.unit == "in" || p.unit == "m") vars.emplace(pname, length_text(p.value, unit));
+    else if (p.unit == "m2") vars.emplace(pname, area_text(p.value));
+    else if (p.unit == "ratio") vars.emplace(pname, slope_text(p.value));
+    else if (p.unit == "count") vars.emplace(pname, same(number_text(p.value, 0)));
+  if (f.status == Status::insufficient_data) {
+    std::string fields;
+    for (const std::string& m : f.missing) fields += (fields.empty() ? "" : ", ") + m;
+    vars["missing"] = same(fields);
+    const Text& t = messages::insufficient();
+    f.message = {fill(t.en, vars, false), fill(t.zh, vars, true)};
+  } else {
+    f.message = {fill(rule.message.en, vars, false), fill(rule.message.zh, vars, true)};
+  }
+  findings.push_back(std::move(f));
+}
+
+void Context::not_assessed(const Rule& rule, std::string element, std::string reason) {
+  if (concern(rule).empty()) return;
+  skipped.push_back({rule.check, std::move(element), rule.id, std::move(reason)});
+}
+
+std::string pointer(const Case& c, const std::string& element, const std::string& field) {
+  auto find = [&](const auto& list, const char* name) -> std::string {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].id == element) return "/" + std::string(name) + "/" + std::to_string(i) + (field.empty() ? "" : "/" + field);
+    return {};
+  };
+  for (std::string p : {find(c.rooms, "rooms"), find(c.doors, "doors"), find(c.fixtures, "fixtures"),
+                        find(c.grab_bars, "grab_bars"), find(c.steps, "steps"), find(c.ramps, "ramps"),
+                        find(c.devices, "devices")})
+    if (!p.empty()) return p;
+  if (element == "building") return "/building" + (field.empty() ? "" : "/" + field);
+  return "/" + field;
+}
+
+}  // namespace rules
+
+namespace {
+
+// Findings in the order of check-kinds.md, then element, then rule: the same
+// bytes for the same case, whatever order the plan listed things in.
+void sort_and_number(std::vector<Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::make_tuple(check_kind_rank(a.check), a.element, a.rule_id) <
+           std::make_tuple(check_kind_rank(b.check), b.element, b.rule_id);
+  });
+  for (std::size_t i = 0; i < findings.size(); ++i) findings[i].id = "F" + std::to_string(i + 1);
+}
+
+}  // namespace
+
+CheckResult check(const Case& c, const Ruleset& rules) {
+  rules::Context ctx(c, rules);
+  const auto& functions = rules::check_functions();
+  for (const Rule& rule : rules.rules) {
+    // A check nobody in the household needs is not run.
+    if (ctx.concern(rule).empty()) continue;
+    auto it = functions.find(rule.check);
+    if (it != functions.end()) it->second(ctx, rule);
+  }
+  CheckResult out;
+  out.id = c.id;
+  out.standard = rules.id;
+  out.findings = std::move(ctx.findings);
+  out.not_assessed = std::move(ctx.skipped);
+  sort_and_number(out.findings);
+  std::sort(out.not_assessed.begin(), out.not_assessed.end(), [](const NotAssessed& a, const NotAssessed& b) {
+    return std::tie(a.check, a.element, a.rule_id) < std::tie(b.check, b.element, b.rule_id);
+  });
+  return out;
+}
+
+const Ruleset& ruleset_for(const Case& c) {
+  const std::string id = c.standard ? *c.standard : default_standard(c.region.value_or(""));
+  try {
+    return builtin_ruleset(id);
+  } catch (const std::out_of_range&) {
+    std::string known;
+    for (const auto& k : builtin_ruleset_ids()) known += (known.empty() ? "" : ", ") + k;
+    throw CaseError({Error{errc::invalid_value, "/standard",
+                           "unknown standard \"" + id + "\"; built in: " + known +
+                               " (a ruleset of your own is passed with --rules)",
+                           0}});
+  }
+}
+
+CheckResult check(const Case& c) { return check(c, ruleset_for(c)); }
+
+nlohmann::ordered_json to_json(const CheckResult& r) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["id"] = r.id;
+  j["standard"] = r.standard;
+  ordered_json findings = ordered_json::array();
+  for (const Finding& f : r.findings) {
+    ordered_json x;
+    x["id"] = f.id;
+    x["check"] = f.check;
+    x["element"] = f.element;
+    x["status"] = to_string(f.status);
+    x["rule"] = f.rule;
+    x["rule_id"] = f.rule_id;
+    x["confidence"] = to_string(f.confidence);
+    x["severity"] = f.severity;
+    x["measured"] = f.measured.is_number() ? io::number(f.measured.get<double>()) : f.measured;
+    ordered_json req = ordered_json::object();
+    for (auto it = f.required.begin(); it != f.required.end(); ++it)
+      req[it.key()] = it->is_number() ? io::number(it->get<double>()) : *it;
+    x["required"] = std::move(req);
+    x["unit"] = f.unit;
+    x["occupants"] = f.occupants;
+    ordered_json by = ordered_json::object();
+    for (const auto& [who, s] : f.severity_by_occupant) by[who] = s;
+    x["severity_by_occupant"] = std::move(by);
+    x["message"] = {{"en", f.message.en}, {"zh", f.message.zh}};
+    ordered_json loc = ordered_json::object();
+    if (!f.room.empty()) loc["room"] = f.room;
+    if (f.at) loc["at"] = ordered_json::array({io::number(std::round(f.at->x)), io::number(std::round(f.at->y))});
+    x["location"] = std::move(loc);
+    if (!f.missing.empty()) x["missing"] = f.missing;
+    x["remedies"] = f.remedies;
+    if (!f.detail.empty()) x["detail"] = f.detail;
+    findings.push_back(std::move(x));
+  }
+  j["findings"] = std::move(findings);
+  if (!r.not_assessed.empty()) {
+    ordered_json na = ordered_json::array();
+    for (const NotAssessed& n : r.not_assessed)
+      na.push_back({{"check", n.check}, {"element", n.element}, {"rule_id", n.rule_id}, {"reason", n.reason}});
+    j["not_assessed"] = std::move(na);
+  }
+  j["score"] = {{"before", r.score()}};
+  return j;
+}
+
+}  // namespace barrierfree

@@ -1,0 +1,89 @@
+// Internal: what every check function sees, and how it reports.
+#pragma once
+
+#include <barrierfree/model/plan_geometry.hpp>
+#include <barrierfree/rules/check.hpp>
+#include <barrierfree/rules/occupants.hpp>
+
+#include "rules/format.hpp"
+#include "rules/plan_model.hpp"
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace barrierfree::rules {
+
+using json = nlohmann::ordered_json;
+
+/// Who a rule concerns in this household, and how much.
+struct Concern {
+  std::vector<std::string> occupants;
+  std::map<std::string, int> severity;  ///< by occupant
+  int max = 0;
+  [[nodiscard]] bool empty() const { return occupants.empty(); }
+};
+
+/// What a check reports about one element.
+struct Report {
+  std::string element;
+  Status status = Status::fail;
+  json measured;
+  json required;
+  std::string unit;
+  Vars vars;                 ///< values for the message template
+  std::string room;
+  std::optional<Point2> at;
+  std::vector<std::string> missing;  ///< JSON pointers (insufficient_data)
+  json detail = json::object();
+  std::set<std::string> features;   ///< mitigations present on the element
+};
+
+class Context {
+ public:
+  Context(const Case& c, const Ruleset& rs);
+
+  const Case& c;
+  const Ruleset& rs;
+  PlanModel plan;
+  std::vector<Profile> profiles;
+
+  /// Occupants a rule concerns (with the severities for the element's features).
+  [[nodiscard]] Concern concern(const Rule& rule, const std::set<std::string>& features = {}) const;
+  /// Record a finding (nothing when, with its features, nobody is concerned).
+  void report(const Rule& rule, Report r);
+  void not_assessed(const Rule& rule, std::string element, std::string reason);
+
+  /// The display name of an element for messages: a room's name in Chinese, else its id.
+  [[nodiscard]] Text name_of(const std::string& element) const;
+  /// The unit lengths of this rule are shown in ("in" for ADA rules, else "mm").
+  [[nodiscard]] static std::string display_unit(const Rule& rule);
+
+  std::vector<Finding> findings;
+  std::vector<NotAssessed> skipped;
+};
+
+using CheckFunction = std::function<void(Context&, const Rule&)>;
+
+/// The check function of each kind (rules/checks_*.cpp register theirs).
+const std::map<std::string, CheckFunction>& check_functions();
+
+// Registration, one per file of checks.
+void register_building_checks(std::map<std::string, CheckFunction>& m);
+void register_door_checks(std::map<std::string, CheckFunction>& m);
+void register_route_checks(std::map<std::string, CheckFunction>& m);
+void register_ramp_checks(std::map<std::string, CheckFunction>& m);
+void register_room_checks(std::map<std::string, CheckFunction>& m);
+void register_sanitary_checks(std::map<std::string, CheckFunction>& m);
+void register_device_checks(std::map<std::string, CheckFunction>& m);
+
+/// The steepest slope a ramp.slope rule allows for a rise (mm); none when no run may rise that much.
+std::optional<double> allowed_slope(const Rule& rule, double rise);
+bool ramp_slope_ok(const Rule& rule, const Ramp& ramp);
+
+/// JSON pointer of an element's field, e.g. pointer(c, "d3", "threshold") = "/doors/2/threshold".
+std::string pointer(const Case& c, const std::string& element, const std::string& field);
+
+}  // namespace barrierfree::rules

@@ -1,0 +1,77 @@
+#include "rules/format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace barrierfree::rules {
+
+std::string number_text(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+double round_mm(double mm) { return std::round(mm); }
+
+Text length_text(double mm, const std::string& display_unit) {
+  const std::string metric = number_text(mm, mm < 100 ? 1 : 0) + " mm";
+  if (display_unit == "in") {
+    const std::string s = number_text(mm / 25.4, 2) + " in (" + metric + ")";
+    return {s, s};
+  }
+  return {metric, metric};
+}
+
+Text area_text(double m2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f m²", m2);
+  return {buf, buf};
+}
+
+Text slope_text(double ratio) {
+  if (ratio <= 0) return {"level", "水平"};
+  const std::string s = "1:" + number_text(1.0 / ratio, 1);
+  return {s, s};
+}
+
+Text at_least(const Text& v) { return {"at least " + v.en, "不小于" + v.zh}; }
+Text at_most(const Text& v) { return {"at most " + v.en, "不大于" + v.zh}; }
+
+Text range_text(double lo_mm, double hi_mm, const std::string& display_unit) {
+  if (display_unit == "in") {
+    const std::string s = number_text(lo_mm / 25.4, 2) + "–" + number_text(hi_mm / 25.4, 2) + " in (" +
+                          number_text(lo_mm, 0) + "–" + number_text(hi_mm, 0) + " mm)";
+    return {s, s};
+  }
+  const std::string s = number_text(lo_mm, 0) + "–" + number_text(hi_mm, 0) + " mm";
+  return {s, s};
+}
+
+std::string fill(const std::string& templ, const Vars& vars, bool zh) {
+  std::string out;
+  out.reserve(templ.size() + 32);
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{') {
+      const std::size_t end = templ.find('}', i);
+      if (end != std::string::npos) {
+        const std::string key = templ.substr(i + 1, end - i - 1);
+        auto it = vars.find(key);
+        if (it != vars.end()) {
+          out += zh ? it->second.zh : it->second.en;
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += templ[i];
+  }
+  return out;
+}
+
+}  // namespace barrierfree::rules

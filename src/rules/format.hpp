@@ -1,0 +1,37 @@
+// Bilingual formatting of values for finding messages.
+#pragma once
+
+#include <barrierfree/rules/ruleset.hpp>
+
+#include <map>
+#include <string>
+
+namespace barrierfree::rules {
+
+using Vars = std::map<std::string, Text>;
+
+inline Text same(const std::string& s) { return {s, s}; }
+
+/// "800 mm"; in a rule shown in inches "31.5 in (800 mm)".
+Text length_text(double mm, const std::string& display_unit);
+/// "7.00 m²"
+Text area_text(double m2);
+/// "1:12" (to one decimal where needed: "1:9.5")
+Text slope_text(double ratio);
+/// "at least 800 mm" / "不小于800 mm"
+Text at_least(const Text& value);
+/// "at most 15 mm" / "不大于15 mm"
+Text at_most(const Text& value);
+/// "850–1000 mm"
+Text range_text(double lo_mm, double hi_mm, const std::string& display_unit);
+
+/// Fill {placeholders} of a template from vars (unknown ones are left as they are).
+std::string fill(const std::string& templ, const Vars& vars, bool zh);
+
+/// A number with at most `decimals` decimals, trailing zeros dropped.
+std::string number_text(double v, int decimals = 1);
+
+/// Round a measured length to the millimetre (measurements are reported to 1 mm).
+double round_mm(double mm);
+
+}  // namespace barrierfree::rules

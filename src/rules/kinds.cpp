@@ -1,0 +1,42 @@
+#include <barrierfree/rules/kinds.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace barrierfree {
+
+namespace {
+constexpr std::array<std::string_view, 34> checks = {
+    "building.access", "door.clear_width", "door.threshold", "door.handle", "door.latch_side",
+    "door.turning_space", "route.reachable", "route.clear_width", "route.step", "ramp.slope",
+    "ramp.width", "ramp.landing", "ramp.handrail", "turning_space", "room.area", "toilet.type",
+    "toilet.seat_height", "toilet.transfer_space", "toilet.grab_bars", "grab_bar.height",
+    "grab_bar.position", "shower.curb", "shower.seat", "shower.grab_bars", "bathtub.access",
+    "basin.height", "counter.height", "bed.side_space", "control.height", "floor.slip",
+    "alert.visual", "alert.voice", "safety.gas", "safety.call"};
+
+constexpr std::array<std::string_view, 28> remedies = {
+    "door.widen", "door.sliding", "door.remove_leaf", "threshold.remove", "threshold.ramp",
+    "door.lever_handle", "ramp.build", "ramp.rebuild", "handrail.install", "stair_climber",
+    "toilet.seated", "toilet.commode_chair", "toilet.raised_seat", "grab_bar.install", "shower.seat",
+    "shower.level_entry", "bathtub.to_shower", "basin.accessible", "counter.lower", "furniture.move",
+    "bathroom.enlarge", "control.relocate", "floor.anti_slip", "doorbell.visual", "alarm.visual",
+    "doorbell.voice", "alarm.gas", "call.install"};
+}  // namespace
+
+std::span<const std::string_view> check_kinds() { return checks; }
+std::span<const std::string_view> remedy_kinds() { return remedies; }
+
+bool is_check_kind(std::string_view name) {
+  return std::find(checks.begin(), checks.end(), name) != checks.end();
+}
+
+bool is_remedy_kind(std::string_view name) {
+  return std::find(remedies.begin(), remedies.end(), name) != remedies.end();
+}
+
+std::size_t check_kind_rank(std::string_view name) {
+  return static_cast<std::size_t>(std::find(checks.begin(), checks.end(), name) - checks.begin());
+}
+
+}  // namespace barrierfree

@@ -1,0 +1,82 @@
+// Internal: the geometry of a case, computed once per check run and shared by
+// the checks: room outlines, floor obstacles, door frames, swing areas and
+// which grab bars serve which fixture.
+#pragma once
+
+#include <barrierfree/model/case.hpp>
+#include <barrierfree/model/plan_geometry.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace barrierfree::rules {
+
+/// A door seen from one of its rooms.
+struct DoorSide {
+  std::string room;
+  Point2 centre;   ///< the door's position projected onto the wall
+  Point2 along;    ///< unit vector along the wall
+  Point2 inward;   ///< unit normal pointing into the room
+  double width = 0;  ///< clear width, 0 when not measured
+  std::size_t edge = 0;  ///< index of the outline edge the door is in
+
+  /// The opening (centre ± width/2 along the wall).
+  [[nodiscard]] Segment mouth() const;
+  /// The point at the end of the opening on `side` (seen facing the door from this room).
+  [[nodiscard]] Point2 end(Side side) const;
+};
+
+/// A piece of obstacle inside a band, in the band's coordinates.
+struct BandPiece {
+  double s0, s1;  ///< extent across the band
+  double t;       ///< nearest distance along the band's direction
+  std::string what;  ///< fixture id, or "wall"
+};
+
+class PlanModel {
+ public:
+  explicit PlanModel(const Case& c);
+
+  [[nodiscard]] const Ring* outline(const std::string& room) const;
+  [[nodiscard]] const Room* room(const std::string& id) const;
+  /// Footprints blocking the floor of a room, with the fixture each belongs to.
+  [[nodiscard]] const std::vector<Ring>& obstacles(const std::string& room, KneeSpace knee) const;
+  [[nodiscard]] const std::vector<const Fixture*>& obstacle_fixtures(const std::string& room, KneeSpace knee) const;
+  [[nodiscard]] std::vector<const Fixture*> fixtures_in(const std::string& room) const;
+
+  /// The door seen from `room` (nullopt for "outside" or an invalid position).
+  [[nodiscard]] std::optional<DoorSide> side(const Door& d, const std::string& room) const;
+  /// The latch side seen from the room the door swings into (or its first room):
+  /// as given, else the end farther from the corner (doors are hung beside a wall).
+  [[nodiscard]] Side latch(const Door& d, bool* assumed = nullptr) const;
+  /// The quarter disc a swing door's leaf sweeps in the room it swings into.
+  [[nodiscard]] std::optional<Ring> swing_area(const Door& d) const;
+  /// Length of the straight wall run containing `edge` beyond `p` in direction `dir`.
+  [[nodiscard]] double wall_run(const std::string& room, std::size_t edge, Point2 p, Point2 dir) const;
+
+  /// The fixture a bar serves: `serves`, else the nearest fixture of its room within `reach`.
+  [[nodiscard]] const Fixture* served_fixture(const GrabBar& g, double reach) const;
+  [[nodiscard]] std::vector<const GrabBar*> bars_serving(const Fixture& f, double reach) const;
+
+  /// Obstacles (walls of `room`, blocking fixtures except `ignore`) inside the band
+  /// { origin + across·s + dir·t : s in (s0, s1), t >= start }, as pieces.
+  [[nodiscard]] std::vector<BandPiece> band(const std::string& room, Point2 origin, Point2 dir, Point2 across,
+                                            double s0, double s1, double start, KneeSpace knee,
+                                            const std::string& ignore = {}) const;
+
+  const Case& c;
+
+ private:
+  std::map<std::string, Ring> outlines_;
+  mutable std::map<std::pair<std::string, int>, std::vector<Ring>> obstacles_;
+  mutable std::map<std::pair<std::string, int>, std::vector<const Fixture*>> obstacle_fixtures_;
+};
+
+/// The clear extent of a band: the smallest `t` of its pieces, or `limit`.
+double band_extent(const std::vector<BandPiece>& pieces, double limit);
+/// The largest clear extent over windows of length `window` inside [s0, s1].
+double best_window_extent(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit);
+
+}  // namespace barrierfree::rules

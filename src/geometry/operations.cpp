@@ -1,11 +1,11 @@
 #include <barrierfree/geometry/operations.hpp>
 
 #include "geometry/bg_adapt.hpp"
+#include "geometry/cell_search.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <queue>
 
 namespace bg = boost::geometry;
 
@@ -237,51 +237,11 @@ double clearance(const Ring& room, const std::vector<Ring>& obstacles, Point2 p)
 
 Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obstacles,
                                 double precision) {
-  // Pole of inaccessibility by best-first subdivision of square cells: the
-  // clearance is 1-Lipschitz, so no point of a cell of half-size h can beat
-  // clearance(centre) + h·√2, and cells that cannot beat the best found by
-  // more than `precision` are dropped.
-  struct Cell {
-    Point2 c;
-    double h;
-    double d;
-    double max;
-  };
-  auto make = [&](Point2 c, double h) {
-    const double d = clearance(room, obstacles, c);
-    return Cell{c, h, d, d + h * std::sqrt(2.0)};
-  };
-  auto lower = [](const Cell& a, const Cell& b) {
-    if (a.max != b.max) return a.max < b.max;
-    // Deterministic order for equal bounds.
-    if (a.c.x != b.c.x) return a.c.x > b.c.x;
-    return a.c.y > b.c.y;
-  };
+  // The clearance is 1-Lipschitz: the pole of inaccessibility by cell search.
   if (room.size() < 3) return {};
   const Box b = bounds(room);
-  const double w = b.max.x - b.min.x, hgt = b.max.y - b.min.y;
-  const double size = std::min(w, hgt);
-  if (size <= 0) return {b.min, 0.0};
-
-  std::priority_queue<Cell, std::vector<Cell>, decltype(lower)> queue(lower);
-  const double h0 = size / 2.0;
-  for (double x = b.min.x; x < b.max.x; x += size)
-    for (double y = b.min.y; y < b.max.y; y += size) queue.push(make({x + h0, y + h0}, h0));
-
-  Cell best = make({b.min.x + w / 2.0, b.min.y + hgt / 2.0}, 0);
-  while (!queue.empty()) {
-    const Cell cell = queue.top();
-    queue.pop();
-    if (cell.d > best.d) best = cell;
-    // Cells come out by decreasing bound: none left can beat best by more.
-    if (cell.max - best.d <= precision) break;
-    const double h = cell.h / 2.0;
-    queue.push(make({cell.c.x - h, cell.c.y - h}, h));
-    queue.push(make({cell.c.x + h, cell.c.y - h}, h));
-    queue.push(make({cell.c.x - h, cell.c.y + h}, h));
-    queue.push(make({cell.c.x + h, cell.c.y + h}, h));
-  }
-  return {best.c, std::max(0.0, best.d)};
+  const auto best = detail::maximise([&](Point2 p) { return clearance(room, obstacles, p); }, b, 1.0, precision);
+  return {best.at, std::max(0.0, best.value)};
 }
 
 }  // namespace barrierfree::geometry

@@ -1,10 +1,11 @@
 #include "geometry/passage.hpp"
 
+#include "geometry/cell_search.hpp"
+
 #include <barrierfree/geometry/operations.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
 
 namespace barrierfree::geometry {
 
@@ -191,22 +192,6 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
                            double precision) {
   // Maximise clearance(c) - max(0, dist(c, anchor) - reach): it equals the
   // clearance inside the reach and, being 2-Lipschitz, never peaks outside it.
-  auto value = [&](Point2 c) {
-    return clearance(room, obstacles, c) - std::max(0.0, distance(c, anchor) - reach);
-  };
-  struct Cell {
-    Point2 c;
-    double h, d, max;
-  };
-  auto make = [&](Point2 c, double h) {
-    const double d = value(c);
-    return Cell{c, h, d, d + 2 * h * std::sqrt(2.0)};
-  };
-  auto lower = [](const Cell& x, const Cell& y) {
-    if (x.max != y.max) return x.max < y.max;
-    if (x.c.x != y.c.x) return x.c.x > y.c.x;
-    return x.c.y > y.c.y;
-  };
   if (room.size() < 3) return {};
   Box box = bounds(room);
   // Only the neighbourhood of the anchor matters.
@@ -215,23 +200,11 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   box.min.y = std::max(box.min.y, ab.min.y - reach);
   box.max.x = std::min(box.max.x, ab.max.x + reach);
   box.max.y = std::min(box.max.y, ab.max.y + reach);
-  const double w = box.max.x - box.min.x, h = box.max.y - box.min.y;
-  const double size = std::min(w, h);
-  if (size <= 0) return {};
-  std::priority_queue<Cell, std::vector<Cell>, decltype(lower)> queue(lower);
-  const double h0 = size / 2;
-  for (double x = box.min.x; x < box.max.x; x += size)
-    for (double y = box.min.y; y < box.max.y; y += size) queue.push(make({x + h0, y + h0}, h0));
-  Cell best = make({box.min.x + w / 2, box.min.y + h / 2}, 0);
-  while (!queue.empty()) {
-    const Cell cell = queue.top();
-    queue.pop();
-    if (cell.d > best.d) best = cell;
-    if (cell.max - best.d <= precision) break;
-    const double q = cell.h / 2;
-    for (Point2 off : {Point2{-q, -q}, Point2{q, -q}, Point2{-q, q}, Point2{q, q}}) queue.push(make(cell.c + off, q));
-  }
-  return {best.c, std::max(0.0, best.d)};
+  if (!(box.max.x > box.min.x && box.max.y > box.min.y)) return {};
+  const auto best = detail::maximise(
+      [&](Point2 c) { return clearance(room, obstacles, c) - std::max(0.0, distance(c, anchor) - reach); }, box, 2.0,
+      precision);
+  return {best.at, std::max(0.0, best.value)};
 }
 
 }  // namespace barrierfree::geometry

@@ -86,8 +86,8 @@ void alert(Context& ctx, const Rule& rule, std::optional<bool> Device::*signal, 
       r.vars["problem"] = {"There is no " + kind.en + " with a " + what_signal.en + " signal",
                            "没有带" + what_signal.zh + "的" + kind.zh};
     } else {
+      // The check is home-wide (check-kinds.md); the device is named in the message and detail.
       const Device& d = *candidates.front();
-      r.element = d.id;
       r.room = d.room;
       r.vars["problem"] = {"The " + device_kind(d.type).en + " " + d.id + " has no " + what_signal.en + " signal",
                            device_kind(d.type).zh + d.id + "不带" + what_signal.zh};
@@ -135,8 +135,8 @@ void safety_gas(Context& ctx, const Rule& rule) {
     r.vars["problem"] = alarm ? Text{"a gas alarm that does not shut off the gas", "燃气报警器不能自动切断气源"}
                               : Text{"no gas-leak alarm", "未安装燃气泄漏报警器"};
     if (alarm) {
-      r.element = alarm->id;
       r.room = alarm->room;
+      r.detail = {{"gas_alarm", alarm->id}};
     }
   }
   ctx.report(rule, std::move(r));
@@ -146,7 +146,11 @@ void safety_call(Context& ctx, const Rule& rule) {
   const Param* types = rule.param("rooms");
   std::vector<std::string> lacking;
   Text names;
-  for (const Room& room : ctx.c.rooms) {
+  std::vector<const Room*> rooms;
+  for (const Room& room : ctx.c.rooms) rooms.push_back(&room);
+  std::sort(rooms.begin(), rooms.end(), [](const Room* a, const Room* b) { return a->id < b->id; });
+  for (const Room* rp : rooms) {
+    const Room& room = *rp;
     if (!listed(types, to_string(room.type))) continue;
     const bool has = std::any_of(ctx.c.devices.begin(), ctx.c.devices.end(), [&](const Device& d) {
       return d.type == DeviceType::call_button && d.room == room.id;

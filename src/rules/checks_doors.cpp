@@ -158,9 +158,9 @@ void latch_side(Context& ctx, const Rule& rule) {
     if (!s) continue;
     std::vector<Side> sides = d.latch_side ? std::vector<Side>{*d.latch_side} : std::vector<Side>{Side::left, Side::right};
     std::vector<double> clear;
-    for (Side sd : sides) clear.push_back(round_mm(latch_clearance(ctx, d, *s, sd, depth)));
-    const bool all_pass = std::all_of(clear.begin(), clear.end(), [&](double c) { return c >= min; });
-    const bool all_fail = std::all_of(clear.begin(), clear.end(), [&](double c) { return c < min; });
+    for (Side sd : sides) clear.push_back(report_mm(latch_clearance(ctx, d, *s, sd, depth)));
+    const bool all_pass = std::all_of(clear.begin(), clear.end(), [&](double c) { return reaches(c, min); });
+    const bool all_fail = std::all_of(clear.begin(), clear.end(), [&](double c) { return !reaches(c, min); });
     if (all_pass) continue;
     r.room = *d.swing_into;
     r.vars["room"] = ctx.name_of(*d.swing_into);
@@ -182,21 +182,60 @@ void latch_side(Context& ctx, const Rule& rule) {
   }
 }
 
-/// GB: the largest turning circle near the door on one side (swing area excluded).
-double circle_at_door(const Context& ctx, const Door& d, const DoorSide& s, double diameter) {
+/// GB: the largest turning circle near the door on one side, clear of the leaf's swing.
+double circle_at_door(const Context& ctx, const Door& d, const DoorSide& s, double diameter, Side latch) {
   std::vector<Ring> obstacles = ctx.plan.obstacles(s.room, KneeSpace::counts_as_free);
   if (d.swing_into && *d.swing_into == s.room)
-    if (auto swing = ctx.plan.swing_area(d)) obstacles.push_back(*swing);
+    if (auto swing = ctx.plan.swing_area(d, latch)) obstacles.push_back(*swing);
   const Circle c = geometry::largest_circle_near(*ctx.plan.outline(s.room), obstacles, s.mouth(),
                                                  diameter / 2 + s.width);
-  return round_mm(c.diameter());
+  return c.diameter();
 }
 
 /// ADA: clear depth of the maneuvering rectangle in front of the doorway.
 double maneuvering_depth(const Context& ctx, const DoorSide& s, double limit) {
   const auto pieces = ctx.plan.band(s.room, s.centre, s.inward, s.along, -s.width / 2, s.width / 2, 0,
                                     KneeSpace::counts_as_free);
-  return round_mm(band_extent(pieces, limit));
+  return band_extent(pieces, limit);
+}
+
+/// The turning space on each side of a door with its latch on `latch`: the
+/// side with the largest shortfall, or nothing when both sides pass.
+struct DoorSpace {
+  std::string room;
+  double measured = 0, required = 0;
+  json sides = json::object();
+};
+
+std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& d, bool maneuvering, Side latch) {
+  DoorSpace worst;
+  double worst_gap = 0;
+  for (const std::string& room : d.rooms) {
+    if (room == outside_id) continue;
+    const auto s = ctx.plan.side(d, room);
+    if (!s) continue;
+    double required, measured, tolerance;
+    if (maneuvering) {
+      const bool pull = d.type == DoorType::swing && d.swing_into && *d.swing_into == room;
+      required = d.type != DoorType::swing ? rule.mm("opening_depth") : pull ? rule.mm("pull_depth") : rule.mm("push_depth");
+      measured = report_mm(maneuvering_depth(ctx, *s, required + 1));
+      tolerance = 1e-6;
+    } else {
+      // Circles are found to within half a millimetre.
+      required = rule.mm("diameter");
+      measured = round_mm(circle_at_door(ctx, d, *s, required, latch));
+      tolerance = 0.5;
+    }
+    worst.sides[room] = measured;
+    if (measured < required - tolerance && required - measured > worst_gap) {
+      worst_gap = required - measured;
+      worst.room = room;
+      worst.measured = measured;
+      worst.required = required;
+    }
+  }
+  if (worst.room.empty()) return std::nullopt;
+  return worst;
 }
 
 void door_turning_space(Context& ctx, const Rule& rule) {
@@ -208,58 +247,45 @@ void door_turning_space(Context& ctx, const Rule& rule) {
     Report r;
     r.element = d.id;
     r.at = d.at;
-    if (!d.clear_width) {
+    if (!d.clear_width || (maneuvering && d.type == DoorType::swing && !d.swing_into)) {
       r.status = Status::insufficient_data;
-      r.missing = {door_pointer(ctx, d, "clear_width")};
+      r.missing = {door_pointer(ctx, d, d.clear_width ? "swing_into" : "clear_width")};
       ctx.report(rule, std::move(r));
       continue;
     }
-    if (maneuvering && d.type == DoorType::swing && !d.swing_into) {
+    if (d.rooms[0] == outside_id || d.rooms[1] == outside_id)
+      ctx.not_assessed(rule, d.id, "the landing outside the flat is not in the plan");
+    // Where the hinge is decides where the leaf swings. Unknown: both ways,
+    // and a result only where both agree.
+    const bool swings = !maneuvering && d.type == DoorType::swing && d.swing_into;
+    std::vector<Side> latches = swings && !d.latch_side ? std::vector<Side>{Side::left, Side::right}
+                                                        : std::vector<Side>{d.latch_side.value_or(Side::right)};
+    std::vector<std::optional<DoorSpace>> results;
+    for (Side l : latches) results.push_back(door_space(ctx, rule, d, maneuvering, l));
+    const bool all_pass = std::all_of(results.begin(), results.end(), [](const auto& x) { return !x; });
+    const bool all_fail = std::all_of(results.begin(), results.end(), [](const auto& x) { return x.has_value(); });
+    if (all_pass) continue;
+    if (!all_fail) {
       r.status = Status::insufficient_data;
-      r.missing = {door_pointer(ctx, d, "swing_into")};
+      r.missing = {door_pointer(ctx, d, "latch_side")};
       ctx.report(rule, std::move(r));
       continue;
     }
-    json sides = json::object();
-    // The side with the largest shortfall decides.
-    double worst = 0, worst_required = 0, worst_gap = 0;
-    std::string worst_room;
-    for (const std::string& room : d.rooms) {
-      if (room == outside_id) {
-        ctx.not_assessed(rule, d.id, "the landing outside the flat is not in the plan");
-        continue;
-      }
-      const auto s = ctx.plan.side(d, room);
-      if (!s) continue;
-      double required, measured;
-      if (maneuvering) {
-        const bool pull = d.type == DoorType::swing && d.swing_into && *d.swing_into == room;
-        required = d.type != DoorType::swing ? rule.mm("opening_depth") : pull ? rule.mm("pull_depth") : rule.mm("push_depth");
-        measured = maneuvering_depth(ctx, *s, required + 1);
-      } else {
-        required = rule.mm("diameter");
-        measured = circle_at_door(ctx, d, *s, required);
-      }
-      sides[room] = measured;
-      if (required - measured > worst_gap) {
-        worst_gap = required - measured;
-        worst = measured;
-        worst_required = required;
-        worst_room = room;
-      }
-    }
-    if (worst_room.empty()) continue;
-    r.room = worst_room;
-    r.measured = worst;
+    // Both hinge positions fail: report the better one.
+    const DoorSpace& w = **std::max_element(results.begin(), results.end(), [](const auto& a, const auto& b) {
+      return a->measured - a->required < b->measured - b->required;
+    });
+    r.room = w.room;
+    r.measured = w.measured;
     r.unit = "mm";
-    r.required = maneuvering ? json{{"depth", worst_required}} : json{{"diameter", worst_required}};
-    r.vars["room"] = ctx.name_of(worst_room);
-    r.vars["measured"] = length_text(worst, unit);
-    r.vars["required"] = maneuvering ? Text{"a clear space " + length_text(worst_required, unit).en + " deep",
-                                            "净深不小于" + length_text(worst_required, unit).zh}
-                                     : Text{"a circle of " + length_text(worst_required, unit).en,
-                                            "直径不小于" + length_text(worst_required, unit).zh + "的回转空间"};
-    r.detail = {{"sides", sides}};
+    r.required = maneuvering ? json{{"depth", w.required}} : json{{"diameter", w.required}};
+    r.vars["room"] = ctx.name_of(w.room);
+    r.vars["measured"] = length_text(w.measured, unit);
+    r.vars["required"] = maneuvering ? Text{"a clear space " + length_text(w.required, unit).en + " deep",
+                                            "净深不小于" + length_text(w.required, unit).zh}
+                                     : Text{"a circle of " + length_text(w.required, unit).en,
+                                            "直径不小于" + length_text(w.required, unit).zh + "的回转空间"};
+    r.detail = {{"sides", w.sides}};
     ctx.report(rule, std::move(r));
   }
 }

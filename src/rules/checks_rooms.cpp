@@ -40,8 +40,9 @@ void turning_space(Context& ctx, const Rule& rule) {
         best_circle = c;
       }
     }
+    // The circle is found to within half a millimetre.
     const double measured = round_mm(best_circle.diameter());
-    if (measured >= diameter) continue;
+    if (best_circle.diameter() >= diameter - 0.5) continue;
     Report r;
     r.element = best->id;
     r.room = best->id;
@@ -106,8 +107,9 @@ void room_area(Context& ctx, const Rule& rule) {
     const double min = (*row)["min"]["value"].get<double>();
     const Ring* outline = ctx.plan.outline(room.id);
     const double area = std::abs(geometry::signed_area(*outline)) / 1e6;
-    const double rounded = std::round(area * 100) / 100;
-    if (rounded >= min) continue;
+    // Compare the exact area (one millimetre short of a wall fails); report to 0.001 m².
+    if (area >= min * (1 - 1e-12)) continue;
+    const double rounded = std::floor(area * 1000) / 1000;
     Report r;
     r.element = room.id;
     r.room = room.id;
@@ -142,7 +144,7 @@ double bed_side(const Context& ctx, const Fixture& bed, double window, double li
     const double w = window > 0 ? std::min(window, 2 * half_len) : 2 * half_len;
     best = std::max(best, best_window_extent(pieces, -half_len, half_len, w, limit) - half_wid);
   }
-  return round_mm(best);
+  return report_mm(best);
 }
 
 void bed_side_space(Context& ctx, const Rule& rule) {
@@ -161,7 +163,7 @@ void bed_side_space(Context& ctx, const Rule& rule) {
       best = bed;
     }
   }
-  if (!best || best_space >= min) return;
+  if (!best || reaches(best_space, min)) return;
   Report r;
   r.element = best->id;
   r.room = best->room;

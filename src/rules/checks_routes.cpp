@@ -127,7 +127,10 @@ std::string pinch_text(const Context& ctx, const std::string& room, const geomet
     if (i < 0) return zh ? "墙" : "wall";
     return fixtures[static_cast<std::size_t>(i)]->id;
   };
-  return zh ? "在" + name(p.first) + "与" + name(p.second) + "之间" : "between " + name(p.first) + " and " + name(p.second);
+  // Walls first, then fixtures by id: the same words however the plan is drawn.
+  std::string a = name(p.first), b = name(p.second);
+  if ((p.second < 0 && p.first >= 0) || (p.first >= 0 && p.second >= 0 && b < a)) std::swap(a, b);
+  return zh ? "在" + a + "与" + b + "之间" : "between " + a + " and " + b;
 }
 
 std::vector<std::string> pinch_fixtures(const Context& ctx, const std::string& room, const geometry::Pinch& p) {
@@ -135,6 +138,7 @@ std::vector<std::string> pinch_fixtures(const Context& ctx, const std::string& r
   std::vector<std::string> out;
   for (int i : {p.first, p.second})
     if (i >= 0) out.push_back(fixtures[static_cast<std::size_t>(i)]->id);
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -155,15 +159,15 @@ void clear_width(Context& ctx, const Rule& rule) {
         worst_to = c;
       }
     }
-    if (!worst_to || round_mm(worst.width) >= min) continue;
+    if (!worst_to || reaches(worst.width, min)) continue;
     Report r;
     r.element = room.id;
     r.room = room.id;
     r.at = worst.at;
-    r.measured = round_mm(worst.width);
+    r.measured = report_mm(worst.width);
     r.unit = "mm";
     r.required = {{"min", min}};
-    r.vars["measured"] = length_text(round_mm(worst.width), unit);
+    r.vars["measured"] = length_text(report_mm(worst.width), unit);
     r.vars["required"] = at_least(length_text(min, unit));
     r.vars["from_door"] = same(entry->id);
     r.vars["to_door"] = same(worst_to->id);
@@ -287,7 +291,7 @@ void reachable(Context& ctx, const Rule& rule) {
       const std::string to = other_room(next->rooms, room);
       if (to == outside_id) continue;
       std::vector<std::string> blocked, unknown;
-      if (corridor && topo.passage(room, conns[ci], *next, corridor_min).width < corridor_min)
+      if (corridor && !reaches(topo.passage(room, conns[ci], *next, corridor_min).width, corridor_min))
         blocked.push_back(room);
       const Crossing x = crossing(ctx, *next);
       blocked.insert(blocked.end(), x.blocked.begin(), x.blocked.end());

@@ -95,7 +95,7 @@ void transfer_space(Context& ctx, const Rule& rule) {
     // Depth: from the wall behind the toilet to what stands in front of it.
     const auto ahead = ctx.plan.band(t->room, fr.back, fr.forward, fr.left, -fr.half_width, fr.half_width, 0,
                                      KneeSpace::obstacle, t->id);
-    const double depth = round_mm(band_extent(ahead, 20000));
+    const double depth = report_mm(band_extent(ahead, 20000));
     // Width: across the toilet, over that depth, between what stands on either side.
     const double band = std::min(depth, need_d);
     double width = 0;
@@ -104,10 +104,10 @@ void transfer_space(Context& ctx, const Rule& rule) {
                                       KneeSpace::obstacle, t->id);
       width += band_extent(side, 20000);
     }
-    width = round_mm(width);
-    if (width >= need_w && depth >= need_d) continue;
+    width = report_mm(width);
+    if (reaches(width, need_w) && reaches(depth, need_d)) continue;
     Report r = about(*t);
-    const bool narrow = width < need_w;
+    const bool narrow = !reaches(width, need_w);
     r.measured = narrow ? width : depth;
     r.unit = "mm";
     r.required = {{"width", need_w}, {"depth", need_d}};
@@ -219,32 +219,32 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     json required = json::object();
     auto problem = [&](const Text& t, double value, const char* key, double limit) {
       problems.push_back(t);
-      if (measured.is_null()) measured = round_mm(value);
+      if (measured.is_null()) measured = report_mm(value);
       required[key] = limit;
     };
     const double min_len = side_bar ? rule.mm("length_min") : rule.mm("rear_length_min", rule.mm("length_min"));
-    if (length < min_len)
+    if (!reaches(length, min_len))
       problem({"it is " + length_text(length, unit).en + " long, at least " + length_text(min_len, unit).en + " needed",
                "长度" + length_text(length, unit).zh + "，应不小于" + length_text(min_len, unit).zh},
               length, "length_min", min_len);
     if (side_bar) {
       const double offset = std::abs((v1 + v2) / 2);
-      if (rule.has("offset_min") && (offset < rule.mm("offset_min") || offset > rule.mm("offset_max", 1e9)))
+      if (rule.has("offset_min") && (!reaches(offset, rule.mm("offset_min")) || !reaches(rule.mm("offset_max", 1e9), offset)))
         problem({"it is " + length_text(offset, unit).en + " from the centreline, " +
                      range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).en + " needed",
                  "距便器中心线" + length_text(offset, unit).zh + "，应为" +
                      range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).zh},
                 offset, "offset_min", rule.mm("offset_min"));
       const double rear = std::min(u1, u2), front = std::max(u1, u2);
-      if (rule.has("rear_max") && rear > rule.mm("rear_max"))
+      if (rule.has("rear_max") && !reaches(rule.mm("rear_max"), rear))
         problem({"it starts " + length_text(rear, unit).en + " from the rear wall, at most " + length_text(rule.mm("rear_max"), unit).en,
                  "起点距后墙" + length_text(rear, unit).zh + "，应不大于" + length_text(rule.mm("rear_max"), unit).zh},
                 rear, "rear_max", rule.mm("rear_max"));
-      if (rule.has("reach_min") && front < rule.mm("reach_min"))
+      if (rule.has("reach_min") && !reaches(front, rule.mm("reach_min")))
         problem({"it reaches " + length_text(front, unit).en + " from the rear wall, at least " + length_text(rule.mm("reach_min"), unit).en,
                  "终点距后墙" + length_text(front, unit).zh + "，应不小于" + length_text(rule.mm("reach_min"), unit).zh},
                 front, "reach_min", rule.mm("reach_min"));
-      if (rule.has("front_min") && front < fr.depth + rule.mm("front_min"))
+      if (rule.has("front_min") && !reaches(front, fr.depth + rule.mm("front_min")))
         problem({"it ends " + length_text(fr.depth - front, unit).en + " short of the toilet's front edge",
                  "未延伸至便器前缘（差" + length_text(fr.depth - front, unit).zh + "）"},
                 front, "reach_min", fr.depth + rule.mm("front_min"));
@@ -264,7 +264,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     }
     r.vars["problem"] = all;
     r.vars["fixture"] = same(f->id);
-    r.detail = {{"serves", f->id}, {"length", round_mm(length)}, {"side_bar", side_bar}};
+    r.detail = {{"serves", f->id}, {"length", report_mm(length)}, {"side_bar", side_bar}};
     ctx.report(rule, std::move(r));
   }
 }

@@ -18,6 +18,7 @@ std::string number_text(double v, int decimals) {
 }
 
 double round_mm(double mm) { return std::round(mm); }
+double report_mm(double mm) { return std::round(mm * 10) / 10; }
 
 Text length_text(double mm, const std::string& display_unit) {
   const std::string metric = number_text(mm, mm < 100 ? 1 : 0) + " mm";
@@ -29,8 +30,10 @@ Text length_text(double mm, const std::string& display_unit) {
 }
 
 Text area_text(double m2) {
+  // Two decimals, three when the third matters (13.996 m² is not 14.00 m²).
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f m²", m2);
+  const bool fine = std::abs(m2 * 100 - std::round(m2 * 100)) > 1e-9;
+  std::snprintf(buf, sizeof buf, fine ? "%.3f m²" : "%.2f m²", m2);
   return {buf, buf};
 }
 

@@ -31,7 +31,11 @@ std::string fill(const std::string& templ, const Vars& vars, bool zh);
 /// A number with at most `decimals` decimals, trailing zeros dropped.
 std::string number_text(double v, int decimals = 1);
 
-/// Round a measured length to the millimetre (measurements are reported to 1 mm).
+/// Round a length to the millimetre (areas, sizes given as integers).
 double round_mm(double mm);
+/// Round a computed length for reporting, to 0.1 mm.
+double report_mm(double mm);
+/// `measured` meets a minimum, allowing for floating-point noise (1e-6 mm).
+inline bool reaches(double measured, double minimum) { return measured >= minimum - 1e-6; }
 
 }  // namespace barrierfree::rules

@@ -150,11 +150,11 @@ Side PlanModel::latch(const Door& d, bool* assumed) const {
   return corner_left <= corner_right ? Side::right : Side::left;
 }
 
-std::optional<Ring> PlanModel::swing_area(const Door& d) const {
+std::optional<Ring> PlanModel::swing_area(const Door& d, std::optional<Side> which) const {
   if (d.type != DoorType::swing || !d.swing_into || !d.clear_width) return std::nullopt;
   const auto s = side(d, *d.swing_into);
   if (!s) return std::nullopt;
-  const Side latch_side = latch(d);
+  const Side latch_side = which ? *which : latch(d);
   const Point2 hinge = s->end(latch_side == Side::left ? Side::right : Side::left);
   const Point2 latch_pt = s->end(latch_side);
   const double r = s->width;
@@ -236,6 +236,12 @@ std::vector<BandPiece> PlanModel::band(const std::string& room, Point2 origin, P
   // touches the start line does not count; what crosses it blocks at once.
   for (BandPiece& p : out)
     if (p.t <= t0 + eps) p.t = start;
+  // A band that starts against a wall (a bed pushed to the wall, a latch at a
+  // corner) has no room at all: just past its start is outside the room.
+  if (const Ring* ring = outline(room)) {
+    const Point2 probe = origin + across * ((s0 + s1) / 2) + dir * (start + 1.0);
+    if (!g::covers(*ring, probe, 0)) out.push_back({s0, s1, start, "wall"});
+  }
   return out;
 }
 

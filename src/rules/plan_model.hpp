@@ -51,8 +51,9 @@ class PlanModel {
   /// The latch side seen from the room the door swings into (or its first room):
   /// as given, else the end farther from the corner (doors are hung beside a wall).
   [[nodiscard]] Side latch(const Door& d, bool* assumed = nullptr) const;
-  /// The quarter disc a swing door's leaf sweeps in the room it swings into.
-  [[nodiscard]] std::optional<Ring> swing_area(const Door& d) const;
+  /// The quarter disc a swing door's leaf sweeps in the room it swings into,
+  /// with the latch on `latch_side` (default: as latch() says).
+  [[nodiscard]] std::optional<Ring> swing_area(const Door& d, std::optional<Side> latch_side = std::nullopt) const;
   /// Length of the straight wall run containing `edge` beyond `p` in direction `dir`.
   [[nodiscard]] double wall_run(const std::string& room, std::size_t edge, Point2 p, Point2 dir) const;
 

@@ -1,0 +1,122 @@
+// Moving, turning or mirroring a plan changes no finding (apart from where it
+// is): the checks look at the geometry, not at coordinates.
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/rules/check.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "test_support.hpp"
+
+using namespace barrierfree;
+
+namespace {
+
+/// x' = R·(mirror? (-x, y) : (x, y)) + shift, R a rotation by a multiple of 90°.
+struct Transform {
+  int quarter_turns = 0;
+  bool mirror = false;
+  Point2 shift;
+
+  [[nodiscard]] Point2 operator()(Point2 p) const {
+    if (mirror) p.x = -p.x;
+    for (int i = 0; i < ((quarter_turns % 4) + 4) % 4; ++i) p = {-p.y, p.x};
+    return p + shift;
+  }
+  [[nodiscard]] double facing(double degrees) const {
+    if (mirror) degrees = 180 - degrees;
+    double a = std::fmod(degrees + 90.0 * quarter_turns, 360.0);
+    return a < 0 ? a + 360 : a;
+  }
+};
+
+Case transformed(Case c, const Transform& t) {
+  for (Room& r : c.rooms) {
+    for (Point2& p : r.polygon) p = t(p);
+    r.rect.reset();  // a turned rectangle is given as a polygon
+  }
+  for (Door& d : c.doors) {
+    d.at = t(d.at);
+    // Left and right swap in a mirror.
+    if (t.mirror && d.latch_side) d.latch_side = *d.latch_side == Side::left ? Side::right : Side::left;
+  }
+  for (Fixture& f : c.fixtures) {
+    f.at = t(f.at);
+    f.facing = t.facing(f.facing_or_default());
+  }
+  for (GrabBar& g : c.grab_bars) {
+    g.from = t(g.from);
+    g.to = t(g.to);
+  }
+  for (Step& s : c.steps)
+    if (s.at) s.at = t(*s.at);
+  for (Ramp& r : c.ramps)
+    if (r.at) r.at = t(*r.at);
+  return c;
+}
+
+/// A finding without its position.
+std::string signature(const Finding& f) {
+  nlohmann::ordered_json j{{"check", f.check},       {"element", f.element},   {"rule", f.rule_id},
+                           {"status", to_string(f.status)}, {"measured", f.measured}, {"required", f.required},
+                           {"severity", f.severity}, {"occupants", f.occupants}, {"missing", f.missing},
+                           {"en", f.message.en},     {"zh", f.message.zh}};
+  return j.dump();
+}
+
+std::vector<std::string> signatures(const CheckResult& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) out.push_back(signature(f));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("findings do not change when a plan is moved, turned or mirrored") {
+  const std::vector<Transform> transforms = {
+      {0, false, {100000, -50000}}, {1, false, {0, 0}},     {2, false, {0, 0}},  {3, false, {7000, 2000}},
+      {0, true, {0, 0}},            {1, true, {-3000, 0}},  {2, true, {0, 900}}, {3, true, {0, 0}}};
+  for (const auto& path : test::example_cases()) {
+    const Case original = load_case(path);
+    for (const std::string& standard : {std::string("GB50763-2012"), std::string("GB55019-2021"), std::string("ADA-2010")}) {
+      const Ruleset& rs = builtin_ruleset(standard);
+      const auto expected = signatures(check(original, rs));
+      REQUIRE_FALSE(expected.empty());
+      for (const Transform& t : transforms) {
+        CAPTURE(path.filename().string(), standard, t.quarter_turns, t.mirror, t.shift.x, t.shift.y);
+        const Case moved = transformed(original, t);
+        REQUIRE(read_case(serialise(moved)).ok());
+        const auto got = signatures(check(moved, rs));
+        CHECK(got.size() == expected.size());
+        for (std::size_t i = 0; i < std::min(got.size(), expected.size()); ++i) {
+          CAPTURE(i);
+          CHECK(got[i] == expected[i]);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("findings do not depend on the order of the case's lists") {
+  for (const auto& path : test::example_cases()) {
+    CAPTURE(path.filename().string());
+    const Case original = load_case(path);
+    Case shuffled = original;
+    std::reverse(shuffled.rooms.begin(), shuffled.rooms.end());
+    std::reverse(shuffled.doors.begin(), shuffled.doors.end());
+    std::reverse(shuffled.fixtures.begin(), shuffled.fixtures.end());
+    std::reverse(shuffled.devices.begin(), shuffled.devices.end());
+    std::reverse(shuffled.grab_bars.begin(), shuffled.grab_bars.end());
+    // Pointers to missing fields name list positions (and appear in the
+    // messages of insufficient data): compare everything else.
+    auto strip = [](CheckResult r) {
+      for (Finding& f : r.findings) {
+        f.missing.clear();
+        if (f.status == Status::insufficient_data) f.message = {};
+      }
+      return signatures(r);
+    };
+    CHECK(strip(check(shuffled)) == strip(check(original)));
+  }
+}

@@ -16,11 +16,27 @@ from pathlib import Path
 from typing import Any, List, Mapping, Union
 
 from . import _core
-from ._core import Case
+from ._core import Case, CheckResult, Finding, Ruleset, check_kinds, remedy_kinds
 
 __version__: str = _core.__version__
 
-__all__ = ["Case", "CaseError", "Error", "load_case", "__version__"]
+__all__ = [
+    "Case",
+    "CaseError",
+    "CheckResult",
+    "Error",
+    "Finding",
+    "Ruleset",
+    "RulesetError",
+    "check",
+    "check_kinds",
+    "load_case",
+    "load_ruleset",
+    "remedy_kinds",
+    "ruleset",
+    "rulesets",
+    "__version__",
+]
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,16 @@ class CaseError(ValueError):
     def __init__(self, errors: List[Error]):
         self.errors = list(errors)
         first = str(self.errors[0]) if self.errors else "invalid case"
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(first + more)
+
+
+class RulesetError(ValueError):
+    """A ruleset that cannot be read or is not valid; ``errors`` lists every problem."""
+
+    def __init__(self, errors: List[Error]):
+        self.errors = list(errors)
+        first = str(self.errors[0]) if self.errors else "invalid ruleset"
         more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         super().__init__(first + more)
 
@@ -82,3 +108,62 @@ def _read_path(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as e:
         raise CaseError([Error("case.100", "", f'cannot open "{path}": {e.strerror or e}')]) from None
+
+
+def rulesets() -> List[Ruleset]:
+    """The built-in rulesets: GB50763-2012, GB55019-2021, ADA-2010, CDPF-HOME."""
+    return [_core._builtin_ruleset(i) for i in _core._builtin_ruleset_ids()]
+
+
+def ruleset(standard: str) -> Ruleset:
+    """A built-in ruleset by id; ``ValueError`` for an unknown id."""
+    if not isinstance(standard, str):
+        raise TypeError(f"standard must be a ruleset id (str), not {type(standard).__name__}")
+    return _core._builtin_ruleset(standard)
+
+
+def load_ruleset(source: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> Ruleset:
+    """Read a ruleset of your own (``barrierfree.ruleset/1``): a path, a dict or JSON text.
+
+    Raises :class:`RulesetError` listing every problem found.
+    """
+    import json
+
+    if isinstance(source, Mapping):
+        text = json.dumps(dict(source))
+    elif isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith("{")):
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except OSError as e:
+            raise RulesetError([Error("ruleset.100", "", f'cannot open "{source}": {e.strerror or e}')]) from None
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise TypeError(f"load_ruleset() takes a path, a dict or JSON text, not {type(source).__name__}")
+    value, errors = _core._parse_ruleset(text)
+    if errors:
+        raise RulesetError([Error(*e) for e in errors])
+    return value
+
+
+def _as_case(case: Union[Case, CaseSource]) -> Case:
+    return case if isinstance(case, Case) else load_case(case)
+
+
+def check(case: Union[Case, CaseSource], standard: Union[str, None] = None,
+          rules: Union[Ruleset, str, "os.PathLike[str]", None] = None) -> CheckResult:
+    """Check a household: the barriers that stand in the way of its occupants.
+
+    ``case`` is a :class:`Case` or anything :func:`load_case` takes. The ruleset
+    is ``rules`` (a :class:`Ruleset` or a ruleset file), else the built-in
+    ``standard``, else the case's own standard or its region's default.
+    ``ValueError`` for an unknown standard or both ``standard`` and ``rules``.
+    """
+    if standard is not None and rules is not None:
+        raise ValueError("give either standard= or rules=, not both")
+    chosen = None
+    if rules is not None:
+        chosen = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+    elif standard is not None:
+        chosen = ruleset(standard)
+    return _core._check(_as_case(case), chosen)

@@ -6,5 +6,6 @@
 namespace barrierfree::python {
 
 void bind_case(pybind11::module_& m);
+void bind_rules(pybind11::module_& m);
 
 }  // namespace barrierfree::python

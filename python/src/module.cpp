@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = barrierfree::version;
   // keep-sorted: in dependency order
   barrierfree::python::bind_case(m);
+  barrierfree::python::bind_rules(m);
 }

@@ -136,7 +136,19 @@ int rules(Args args, std::ostream& out, std::ostream&) {
       if (!p.names.empty()) {
         for (const auto& n : p.names) v += (v.empty() ? "" : "/") + n;
       } else if (p.raw.is_array()) {
-        v = "table of " + std::to_string(p.raw.size()) + " rows";
+        // Tables in full: ramp slopes with their rise limits, room areas by kind.
+        for (const auto& row : p.raw) {
+          std::string item;
+          if (row.contains("slope")) {
+            const auto& r = row["max_rise"];
+            item = row["slope"].get<std::string>() + " up to " + r["value"].dump() + " " + r["unit"].get<std::string>();
+          } else if (row.contains("kind")) {
+            item = row["kind"].get<std::string>() + " ≥ " + row["min"]["value"].dump() + " m²";
+          } else {
+            item = row.dump();
+          }
+          v += (v.empty() ? "" : "; ") + item;
+        }
       } else if (p.unit == "in") {
         v = p.raw["value"].dump() + " in";
       } else if (p.unit == "ratio") {

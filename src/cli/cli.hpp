@@ -2,7 +2,11 @@
 // Exit codes everywhere: 0 success, 1 some input invalid, 2 usage error.
 #pragma once
 
+#include <barrierfree/plan/plan.hpp>
+#include <barrierfree/rules/ruleset.hpp>
+
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +37,20 @@ class Args {
   std::vector<std::string> args_;
 };
 
+/// What a plan needs besides the case, from the command line.
+struct PlanSetup {
+  std::string standard;
+  std::optional<Ruleset> rules;
+  std::optional<Catalog> catalog;
+  std::optional<Regions> regions;
+  PlanOptions options;
+};
+/// Reads --standard, --rules, --catalog, --regions, --region, --budget, --max-items, --structural-first.
+PlanSetup plan_setup(Args& args);
+PlanResult run_plan(const Case& c, const PlanSetup& setup);
+
 int validate(Args args, std::ostream& out, std::ostream& err);
+int plan(Args args, std::ostream& out, std::ostream& err);
 int check(Args args, std::ostream& out, std::ostream& err);
 int rules(Args args, std::ostream& out, std::ostream& err);
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace barrierfree::geometry::detail {
@@ -18,9 +19,15 @@ struct Best {
   double value;
 };
 
-/// The maximum of `f` over `box` to within `precision`, for `f` with Lipschitz constant `lipschitz`.
-template <class F>
-Best maximise(F&& f, Box box, double lipschitz, double precision) {
+/// The maximum of `f` over `box` to within `precision`; `bound(c, h)` gives
+/// an upper bound of f over the square of half-size h at c (for f with
+/// Lipschitz constant L, f(c) + L·h·√2 will do) and, when the bound is exact,
+/// the point where it is attained (`.exact`, `.at`), which is taken as a
+/// candidate for the maximum at once.
+/// The search stops as soon as a value of at least `enough` is found.
+template <class F, class B>
+Best maximise(F&& f, B&& bound, Box box, double precision,
+              double enough = std::numeric_limits<double>::infinity()) {
   const double w = box.max.x - box.min.x, h = box.max.y - box.min.y;
   const Point2 centre{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
   Best best{centre, f(centre)};
@@ -43,12 +50,20 @@ Best maximise(F&& f, Box box, double lipschitz, double precision) {
     for (const Cell& c : cells)
       if (c.value > best.value || (c.value == best.value && (c.c.x < best.at.x || (c.c.x == best.at.x && c.c.y < best.at.y))))
         best = {c.c, c.value};
+    if (best.value >= enough) return best;
     // Keep the cells that could still beat the best by more than the precision.
-    const double reach = lipschitz * half * std::sqrt(2.0);
     next.clear();
     const double q = half / 2;
     for (const Cell& c : cells) {
-      if (c.value + reach <= best.value + precision) continue;
+      const auto b = bound(c.c, half);
+      if (b.exact) {
+        // The cell's maximum is known: no need to look inside it.
+        const double v = f(b.at);
+        if (v > best.value) best = {b.at, v};
+        if (best.value >= enough) return best;
+        continue;
+      }
+      if (b.value <= best.value + precision) continue;
       for (Point2 off : {Point2{-q, -q}, Point2{q, -q}, Point2{-q, q}, Point2{q, q}}) {
         const Point2 p = c.c + off;
         next.push_back({p, f(p)});

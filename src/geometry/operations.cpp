@@ -2,6 +2,7 @@
 
 #include "geometry/bg_adapt.hpp"
 #include "geometry/cell_search.hpp"
+#include "geometry/clearance_field.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -236,11 +237,13 @@ double clearance(const Ring& room, const std::vector<Ring>& obstacles, Point2 p)
 }
 
 Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obstacles,
-                                double precision) {
+                                double precision, double enough) {
   // The clearance is 1-Lipschitz: the pole of inaccessibility by cell search.
   if (room.size() < 3) return {};
   const Box b = bounds(room);
-  const auto best = detail::maximise([&](Point2 p) { return clearance(room, obstacles, p); }, b, 1.0, precision);
+  const ClearanceField field(room, obstacles);
+  const auto best = detail::maximise([&](Point2 p) { return field.value(p); },
+                                     [&](Point2 c, double h) { return field.bound(c, h); }, b, precision, enough);
   return {best.at, std::max(0.0, best.value)};
 }
 

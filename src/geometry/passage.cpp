@@ -1,6 +1,7 @@
 #include "geometry/passage.hpp"
 
 #include "geometry/cell_search.hpp"
+#include "geometry/clearance_field.hpp"
 
 #include <barrierfree/geometry/operations.hpp>
 
@@ -189,7 +190,7 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
 }
 
 Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles, const Segment& anchor, double reach,
-                           double precision) {
+                           double precision, double enough) {
   // Maximise clearance(c) - max(0, dist(c, anchor) - reach): it equals the
   // clearance inside the reach and, being 2-Lipschitz, never peaks outside it.
   if (room.size() < 3) return {};
@@ -201,9 +202,16 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   box.max.x = std::min(box.max.x, ab.max.x + reach);
   box.max.y = std::min(box.max.y, ab.max.y + reach);
   if (!(box.max.x > box.min.x && box.max.y > box.min.y)) return {};
-  const auto best = detail::maximise(
-      [&](Point2 c) { return clearance(room, obstacles, c) - std::max(0.0, distance(c, anchor) - reach); }, box, 2.0,
-      precision);
+  const ClearanceField field(room, obstacles);
+  auto value = [&](Point2 c) { return field.value(c) - std::max(0.0, distance(c, anchor) - reach); };
+  auto bound = [&](Point2 c, double h) {
+    // Wholly within reach: the clearance's own bound; else the 2-Lipschitz one.
+    const double far = std::max({distance(Point2{c.x - h, c.y - h}, anchor), distance(Point2{c.x + h, c.y - h}, anchor),
+                                 distance(Point2{c.x + h, c.y + h}, anchor), distance(Point2{c.x - h, c.y + h}, anchor)});
+    if (far <= reach) return field.bound(c, h);
+    return ClearanceField::Bound{value(c) + 2 * h * std::sqrt(2.0), false, c};
+  };
+  const auto best = detail::maximise(value, bound, box, precision, enough);
   return {best.at, std::max(0.0, best.value)};
 }
 

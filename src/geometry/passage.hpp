@@ -35,6 +35,7 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
 /// The largest circle in `room` clear of `obstacles` whose centre lies within
 /// `reach` of `anchor` (for the turning space in front of a door); radius 0 if none.
 Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles, const Segment& anchor,
-                           double reach, double precision = 0.25);
+                           double reach, double precision = 0.25,
+                           double enough = std::numeric_limits<double>::infinity());
 
 }  // namespace barrierfree::geometry

@@ -182,13 +182,14 @@ void latch_side(Context& ctx, const Rule& rule) {
   }
 }
 
-/// GB: the largest turning circle near the door on one side, clear of the leaf's swing.
+/// GB: the largest turning circle near the door on one side, clear of the
+/// leaf's swing; the search stops once the required circle fits.
 double circle_at_door(const Context& ctx, const Door& d, const DoorSide& s, double diameter, Side latch) {
   std::vector<Ring> obstacles = ctx.plan.obstacles(s.room, KneeSpace::counts_as_free);
   if (d.swing_into && *d.swing_into == s.room)
     if (auto swing = ctx.plan.swing_area(d, latch)) obstacles.push_back(*swing);
   const Circle c = geometry::largest_circle_near(*ctx.plan.outline(s.room), obstacles, s.mouth(),
-                                                 diameter / 2 + s.width);
+                                                 diameter / 2 + s.width, 0.25, diameter / 2 - 0.25);
   return c.diameter();
 }
 
@@ -207,11 +208,12 @@ struct DoorSpace {
   json sides = json::object();
 };
 
-std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& d, bool maneuvering, Side latch) {
+std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& d, bool maneuvering, Side latch,
+                                   std::map<std::string, double>& unswung) {
   DoorSpace worst;
   double worst_gap = 0;
   for (const std::string& room : d.rooms) {
-    if (room == outside_id) continue;
+    if (room == outside_id || !ctx.in_focus(room)) continue;
     const auto s = ctx.plan.side(d, room);
     if (!s) continue;
     double required, measured, tolerance;
@@ -221,13 +223,19 @@ std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& 
       measured = report_mm(maneuvering_depth(ctx, *s, required + 1));
       tolerance = 1e-6;
     } else {
-      // Circles are found to within half a millimetre.
+      // Circles are found to within half a millimetre. The side the leaf does
+      // not swing into does not depend on the hinge: searched once.
       required = rule.mm("diameter");
-      measured = round_mm(circle_at_door(ctx, d, *s, required, latch));
+      const bool swung = d.swing_into && *d.swing_into == room;
+      if (!swung && unswung.count(room)) measured = unswung[room];
+      else measured = round_mm(circle_at_door(ctx, d, *s, required, latch));
+      if (!swung) unswung[room] = measured;
       tolerance = 0.5;
     }
-    worst.sides[room] = measured;
-    if (measured < required - tolerance && required - measured > worst_gap) {
+    // A side that passes is only known to fit (the search stopped there).
+    const bool fits = measured >= required - tolerance;
+    worst.sides[room] = fits ? json("fits") : json(measured);
+    if (!fits && required - measured > worst_gap) {
       worst_gap = required - measured;
       worst.room = room;
       worst.measured = measured;
@@ -253,6 +261,7 @@ void door_turning_space(Context& ctx, const Rule& rule) {
       ctx.report(rule, std::move(r));
       continue;
     }
+    if (!ctx.in_focus(d.rooms[0]) && !ctx.in_focus(d.rooms[1])) continue;
     if (d.rooms[0] == outside_id || d.rooms[1] == outside_id)
       ctx.not_assessed(rule, d.id, "the landing outside the flat is not in the plan");
     // Where the hinge is decides where the leaf swings. Unknown: both ways,
@@ -261,7 +270,8 @@ void door_turning_space(Context& ctx, const Rule& rule) {
     std::vector<Side> latches = swings && !d.latch_side ? std::vector<Side>{Side::left, Side::right}
                                                         : std::vector<Side>{d.latch_side.value_or(Side::right)};
     std::vector<std::optional<DoorSpace>> results;
-    for (Side l : latches) results.push_back(door_space(ctx, rule, d, maneuvering, l));
+    std::map<std::string, double> unswung;
+    for (Side l : latches) results.push_back(door_space(ctx, rule, d, maneuvering, l, unswung));
     const bool all_pass = std::all_of(results.begin(), results.end(), [](const auto& x) { return !x; });
     const bool all_fail = std::all_of(results.begin(), results.end(), [](const auto& x) { return x.has_value(); });
     if (all_pass) continue;

@@ -27,22 +27,30 @@ void turning_space(Context& ctx, const Rule& rule) {
   // Groups of rooms of which one must pass: per room type, or all together.
   std::map<std::string, std::vector<const Room*>> groups;
   for (const Room& r : ctx.c.rooms)
-    if (listed(types, to_string(r.type))) groups[each_type ? std::string(to_string(r.type)) : "all"].push_back(&r);
+    if (listed(types, to_string(r.type)) && ctx.in_focus(r.id))
+      groups[each_type ? std::string(to_string(r.type)) : "all"].push_back(&r);
   for (auto& [key, rooms] : groups) {
     const Room* best = nullptr;
     Circle best_circle;
+    bool fits = false;
     for (const Room* room : rooms) {
       const Ring* outline = ctx.plan.outline(room->id);
-      const Circle c = geometry::largest_inscribed_circle(*outline, ctx.plan.obstacles(room->id, KneeSpace::counts_as_free));
+      // The circle is found to within half a millimetre; the search stops as
+      // soon as the required one fits, since only failures need their size.
+      const Circle c = geometry::largest_inscribed_circle(*outline, ctx.plan.obstacles(room->id, KneeSpace::counts_as_free),
+                                                          0.25, diameter / 2 - 0.25);
+      if (c.diameter() >= diameter - 0.5) {
+        fits = true;
+        break;
+      }
       if (!best || round_mm(c.diameter()) > round_mm(best_circle.diameter()) ||
           (round_mm(c.diameter()) == round_mm(best_circle.diameter()) && room->id < best->id)) {
         best = room;
         best_circle = c;
       }
     }
-    // The circle is found to within half a millimetre.
+    if (fits || !best) continue;  // some room of the group has its turning space
     const double measured = round_mm(best_circle.diameter());
-    if (best_circle.diameter() >= diameter - 0.5) continue;
     Report r;
     r.element = best->id;
     r.room = best->id;
@@ -154,7 +162,7 @@ void bed_side_space(Context& ctx, const Rule& rule) {
   double best_space = -1;
   std::vector<const Fixture*> beds;
   for (const Fixture& f : ctx.c.fixtures)
-    if (f.type == FixtureType::bed) beds.push_back(&f);
+    if (f.type == FixtureType::bed && ctx.in_focus(f.room)) beds.push_back(&f);
   std::sort(beds.begin(), beds.end(), [](const Fixture* a, const Fixture* b) { return a->id < b->id; });
   for (const Fixture* bed : beds) {
     const double space = bed_side(ctx, *bed, window, 10000);

@@ -147,6 +147,7 @@ void clear_width(Context& ctx, const Rule& rule) {
   const std::string unit = Context::display_unit(rule);
   const Topology topo(ctx);
   for (const Room& room : ctx.c.rooms) {
+    if (!ctx.in_focus(room.id)) continue;
     const Connection* entry = topo.entry(room.id);
     if (!entry) continue;
     geometry::Pinch worst;

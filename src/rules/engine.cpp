@@ -44,7 +44,8 @@ const std::map<std::string, CheckFunction>& check_functions() {
   return m;
 }
 
-Context::Context(const Case& c_, const Ruleset& rs_) : c(c_), rs(rs_), plan(c_) {
+Context::Context(const Case& c_, const Ruleset& rs_, std::string focus_room)
+    : c(c_), rs(rs_), plan(c_), focus(std::move(focus_room)) {
   for (const Occupant& o : c.occupants) profiles.push_back(profile(o));
 }
 
@@ -161,10 +162,12 @@ void sort_and_number(std::vector<Finding>& findings) {
 
 }  // namespace
 
-CheckResult check(const Case& c, const Ruleset& rules) {
-  rules::Context ctx(c, rules);
+CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::set<std::string>& kinds,
+                              const std::string& focus_room) {
+  rules::Context ctx(c, rules, focus_room);
   const auto& functions = rules::check_functions();
   for (const Rule& rule : rules.rules) {
+    if (!kinds.empty() && !kinds.count(rule.check)) continue;
     // A check nobody in the household needs is not run.
     if (ctx.concern(rule).empty()) continue;
     auto it = functions.find(rule.check);
@@ -181,6 +184,8 @@ CheckResult check(const Case& c, const Ruleset& rules) {
   });
   return out;
 }
+
+CheckResult check(const Case& c, const Ruleset& rules) { return rules::check_only(c, rules, {}); }
 
 const Ruleset& ruleset_for(const Case& c) {
   const std::string id = c.standard ? *c.standard : default_standard(c.region.value_or(""));

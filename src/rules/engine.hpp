@@ -43,7 +43,7 @@ struct Report {
 
 class Context {
  public:
-  Context(const Case& c, const Ruleset& rs);
+  Context(const Case& c, const Ruleset& rs, std::string focus_room = {});
 
   const Case& c;
   const Ruleset& rs;
@@ -61,9 +61,19 @@ class Context {
   /// The unit lengths of this rule are shown in ("in" for ADA rules, else "mm").
   [[nodiscard]] static std::string display_unit(const Rule& rule);
 
+  /// With a focus room, room-wise geometric checks look only at that room
+  /// (its turning space, passages, beds and doors): for trials of remedies.
+  [[nodiscard]] bool in_focus(const std::string& room) const { return focus.empty() || room == focus; }
+
   std::vector<Finding> findings;
   std::vector<NotAssessed> skipped;
+  std::string focus;
 };
+
+/// Run only the rules of the given check kinds (all when empty), optionally
+/// only for one room (see Context::in_focus). Findings are numbered as usual.
+CheckResult check_only(const Case& c, const Ruleset& rs, const std::set<std::string>& kinds,
+                       const std::string& focus_room = {});
 
 using CheckFunction = std::function<void(Context&, const Rule&)>;
 

@@ -191,8 +191,10 @@ const Fixture* PlanModel::served_fixture(const GrabBar& gb, double reach) const 
 
 std::vector<const GrabBar*> PlanModel::bars_serving(const Fixture& f, double reach) const {
   std::vector<const GrabBar*> out;
-  for (const GrabBar& gb : c.grab_bars)
-    if (served_fixture(gb, reach) == &f) out.push_back(&gb);
+  for (const GrabBar& gb : c.grab_bars) {
+    const Fixture* served = served_fixture(gb, reach);
+    if (served && served->id == f.id) out.push_back(&gb);
+  }
   return out;
 }
 

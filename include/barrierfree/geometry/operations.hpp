@@ -5,6 +5,7 @@
 
 #include <barrierfree/geometry/types.hpp>
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -71,9 +72,12 @@ double area(const MultiPolygon& shape);
 
 /// The largest circle inside `room` that overlaps none of `obstacles`,
 /// found to within `precision` mm (the radius found is at most `precision`
-/// smaller than the true one). A degenerate room gives radius 0.
+/// smaller than the true one). A degenerate room gives radius 0. The search
+/// stops early once a circle of radius `enough` is found (when only
+/// "does a circle of this size fit?" matters).
 Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obstacles,
-                                double precision = 0.25);
+                                double precision = 0.25,
+                                double enough = std::numeric_limits<double>::infinity());
 
 /// The clearance at p: the distance from p to the nearest wall of `room` or
 /// obstacle; negative when p is outside the room or inside an obstacle.

@@ -1,0 +1,127 @@
+// barrierfree plan CASE.json: choose, prove and price a household's modifications.
+#include "cli/cli.hpp"
+
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/plan/plan.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+namespace barrierfree::cli {
+
+const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);
+std::optional<Ruleset> user_ruleset(const std::string& path);
+Case read_case_file(const std::string& path, std::ostream& err);
+
+PlanSetup plan_setup(Args& args) {
+  PlanSetup s;
+  s.standard = args.option("--standard");
+  s.rules = user_ruleset(args.option("--rules"));
+  const std::string catalog = args.option("--catalog");
+  if (!catalog.empty()) {
+    if (!std::filesystem::is_regular_file(catalog)) throw UsageError{"no such catalogue file: " + catalog};
+    // A catalogue may list only some remedies: the reference catalogue supplies the rest.
+    s.catalog = load_catalog(catalog, &builtin_catalog());
+  }
+  const std::string regions = args.option("--regions");
+  if (!regions.empty()) {
+    if (!std::filesystem::is_regular_file(regions)) throw UsageError{"no such regions file: " + regions};
+    s.regions = load_regions(regions);
+  }
+  const std::string region = args.option("--region");
+  if (!region.empty()) s.options.region = region;
+  const std::string budget = args.option("--budget");
+  if (budget == "none") {
+    s.options.no_budget = true;
+  } else if (!budget.empty()) {
+    try {
+      std::size_t used = 0;
+      const double b = std::stod(budget, &used);
+      if (used != budget.size() || !(b >= 0)) throw std::invalid_argument(budget);
+      s.options.budget = b;
+    } catch (const std::exception&) {
+      throw UsageError{"--budget must be a non-negative number or none"};
+    }
+  }
+  const std::string max_items = args.option("--max-items");
+  if (!max_items.empty()) {
+    try {
+      s.options.max_items = std::stoi(max_items);
+    } catch (const std::exception&) {
+      throw UsageError{"--max-items must be a whole number"};
+    }
+  }
+  s.options.structural_first = args.flag("--structural-first");
+  return s;
+}
+
+PlanResult run_plan(const Case& c, const PlanSetup& s) {
+  const Catalog& catalog = s.catalog ? *s.catalog : builtin_catalog();
+  const Regions& regions = s.regions ? *s.regions : builtin_regions();
+  return plan(c, choose_ruleset(c, s.standard, s.rules), catalog, regions, s.options);
+}
+
+namespace {
+
+void print_text(const PlanResult& r, bool zh, std::ostream& out) {
+  const Plan& p = r.plan;
+  out << r.before.id << " (" << r.before.standard << "): score " << r.score_before() << " -> " << r.score_after()
+      << ", " << p.items.size() << " item(s), total " << std::fixed << std::setprecision(2) << p.total << " "
+      << p.currency;
+  if (p.budget) out << " of a budget of " << *p.budget;
+  out << (p.verified ? "" : "  [NOT VERIFIED]") << "\n";
+  for (const PlanItem& i : p.items) {
+    std::string resolves;
+    for (const auto& f : i.resolves) resolves += (resolves.empty() ? "" : ",") + f;
+    out << "  " << std::left << std::setw(22) << i.remedy << std::setw(14) << i.element << std::right << std::setw(8)
+        << std::setprecision(2) << i.quantity << " " << std::left << std::setw(5) << i.unit << std::right
+        << std::setw(10) << i.cost << "  " << (zh ? i.name.zh : i.name.en) << "  resolves " << resolves << '\n';
+  }
+  for (const Deferred& d : p.deferred)
+    out << "  deferred: " << d.remedy << " " << d.element << " (" << d.cost << ", " << d.reason << ")\n";
+  std::map<std::string, int> reasons;
+  for (const Residual& res : p.residual) ++reasons[res.reason];
+  out << "  left:";
+  for (const auto& [reason, n] : reasons) out << " " << n << " " << reason;
+  out << '\n';
+}
+
+}  // namespace
+
+int plan(Args args, std::ostream& out, std::ostream& err) {
+  if (args.flag("--help") || args.flag("-h")) {
+    out << "usage: barrierfree plan [--budget N|none] [--catalog FILE] [--regions FILE] [--region CN-xx]\n"
+           "                        [--standard ID] [--rules FILE] [--structural-first] [--max-items N]\n"
+           "                        [--format json|text] [--lang en|zh] CASE.json\n\n"
+           "Choose the modifications that remove the most severe barriers within the budget,\n"
+           "prove them by checking the changed home again, and price them (bill of quantities).\n\n"
+           "  --budget N|none     spending cap (default: the case's budget)\n"
+           "  --catalog FILE      remedy prices of your own (items not listed keep reference prices)\n"
+           "  --regions FILE      regional cost factors of your own\n"
+           "  --region CN-xx      region for cost factors (default: the case's region)\n"
+           "  --structural-first  设施改造优先: structural work before devices\n"
+           "  --max-items N       at most N items per household\n";
+    return exit_ok;
+  }
+  PlanSetup setup = plan_setup(args);
+  const std::string format = args.option("--format");
+  const std::string lang = args.option("--lang");
+  if (!format.empty() && format != "json" && format != "text") throw UsageError{"--format must be json or text"};
+  const auto files = args.positional();
+  if (files.size() != 1) throw UsageError{"plan needs exactly one CASE file"};
+  Case c;
+  try {
+    c = read_case_file(files[0], err);
+  } catch (const CaseError&) {
+    return exit_invalid;
+  }
+  const PlanResult r = run_plan(c, setup);
+  if (format == "text") print_text(r, lang == "zh", out);
+  else out << to_json(r).dump(2) << '\n';
+  return exit_ok;
+}
+
+}  // namespace barrierfree::cli

@@ -1,0 +1,136 @@
+#include "geometry/clearance_field.hpp"
+
+#include <barrierfree/geometry/operations.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace barrierfree::geometry {
+
+namespace {
+
+constexpr double sqrt2 = 1.4142135623730951;
+
+bool in_box(const Box& b, Point2 p) { return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y; }
+
+// Crossing-number test.
+bool inside(const Ring& ring, Point2 p) {
+  bool in = false;
+  const std::size_t n = ring.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const Point2 a = ring[i], b = ring[j];
+    if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y)) in = !in;
+  }
+  return in;
+}
+
+double segment_distance(Point2 p, Point2 a, Point2 unit, double length) {
+  const double t = std::clamp(dot(p - a, unit), 0.0, length);
+  return distance(p, a + unit * t);
+}
+
+/// A linear function f(p) = n·p + k.
+struct Linear {
+  Point2 n;
+  double k;
+  [[nodiscard]] double at(Point2 p) const { return dot(n, p) + k; }
+};
+
+}  // namespace
+
+ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles) : room_(room), obstacles_(obstacles) {
+  auto add = [&](const Ring& r) {
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const Point2 a = r[i], b = r[(i + 1) % r.size()];
+      const double len = distance(a, b);
+      if (len > 0) edges_.push_back({a, b, (b - a) * (1.0 / len), len});
+    }
+  };
+  add(room);
+  for (const Ring& o : obstacles) {
+    add(o);
+    boxes_.push_back(bounds(o));
+  }
+}
+
+bool ClearanceField::inside_free(Point2 p) const {
+  if (!inside(room_, p)) return false;
+  for (std::size_t i = 0; i < obstacles_.size(); ++i)
+    if (in_box(boxes_[i], p) && inside(obstacles_[i], p)) return false;
+  return true;
+}
+
+double ClearanceField::value(Point2 p) const {
+  double d = std::numeric_limits<double>::max();
+  for (const Edge& e : edges_) d = std::min(d, segment_distance(p, e.a, e.unit, e.length));
+  return inside_free(p) ? d : -d;
+}
+
+ClearanceField::Bound ClearanceField::bound(Point2 c, double h) const {
+  const double v = value(c);
+  const Bound lipschitz{v + h * sqrt2, false, c};
+  if (v <= h * sqrt2) return lipschitz;  // the cell may reach the boundary
+  // Edges that can be nearest somewhere in the cell.
+  const double m = std::abs(v);
+  std::vector<Linear> near;
+  for (const Edge& e : edges_) {
+    const double d = segment_distance(c, e.a, e.unit, e.length);
+    if (d > m + 2 * h * sqrt2) continue;
+    // Within the cell the distance must be to the edge's line (every corner
+    // projects inside the edge), else it is not linear there.
+    const Point2 corners[4] = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+    for (Point2 q : corners) {
+      const double t = dot(q - e.a, e.unit);
+      if (t < 0 || t > e.length) return lipschitz;
+    }
+    Point2 n = left_normal(e.unit);
+    double k = -dot(n, e.a);
+    if (dot(n, c) + k < 0) {
+      n = n * -1.0;
+      k = -k;
+    }
+    near.push_back({n, k});
+    if (near.size() > 6) return lipschitz;
+  }
+  // The clearance over the cell is min of these linear functions (no edge
+  // crosses the cell: v > h√2); its maximum is at a corner, where a break
+  // line meets the cell's side, or where three of them meet.
+  std::vector<Point2> candidates = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+  const double lo_x = c.x - h, hi_x = c.x + h, lo_y = c.y - h, hi_y = c.y + h;
+  for (std::size_t i = 0; i < near.size(); ++i)
+    for (std::size_t j = i + 1; j < near.size(); ++j) {
+      // Break line: (n_i - n_j)·p + (k_i - k_j) = 0.
+      const Point2 dn = near[i].n - near[j].n;
+      const double dk = near[i].k - near[j].k;
+      if (std::abs(dn.y) > 1e-12)
+        for (double x : {lo_x, hi_x}) {
+          const double y = -(dn.x * x + dk) / dn.y;
+          if (y >= lo_y && y <= hi_y) candidates.push_back({x, y});
+        }
+      if (std::abs(dn.x) > 1e-12)
+        for (double y : {lo_y, hi_y}) {
+          const double x = -(dn.y * y + dk) / dn.x;
+          if (x >= lo_x && x <= hi_x) candidates.push_back({x, y});
+        }
+      for (std::size_t k = j + 1; k < near.size(); ++k) {
+        const Point2 dm = near[i].n - near[k].n;
+        const double dl = near[i].k - near[k].k;
+        const double det = cross(dn, dm);
+        if (std::abs(det) < 1e-12) continue;
+        const Point2 p{(-dk * dm.y + dl * dn.y) / det, (-dn.x * dl + dm.x * dk) / det};
+        if (p.x >= lo_x && p.x <= hi_x && p.y >= lo_y && p.y <= hi_y) candidates.push_back(p);
+      }
+    }
+  Bound best{-std::numeric_limits<double>::max(), true, c};
+  for (Point2 p : candidates) {
+    double f = std::numeric_limits<double>::max();
+    for (const Linear& l : near) f = std::min(f, l.at(p));
+    if (f > best.value) best = {f, true, p};
+  }
+  // Guard against rounding: never above the generic bound.
+  best.value = std::min(lipschitz.value, best.value + 1e-9);
+  return best;
+}
+
+}  // namespace barrierfree::geometry

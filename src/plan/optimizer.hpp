@@ -1,0 +1,65 @@
+// Internal: choosing remedies exactly.
+//
+// The problem: candidates (a remedy applied to an element) with a cost, an
+// exclusivity group (door.widen and door.sliding for one door cannot both be
+// done) and a structural/device flag; objectives (findings) with a weight
+// (severity summed over the occupants concerned), resolved when every clause
+// of a conjunction of disjunctions holds (a door finding: any of its
+// remedies; a route: a remedy for every barrier on it), and partial values
+// that a candidate gives when the objective is not fully resolved (a commode
+// chair over a squat pan). Maximise the value removed within the budget and
+// item limit; ties go to the lower cost, then to the smaller list of ids.
+// Solved by branch and bound with a fractional-knapsack bound, which is exact.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace barrierfree::planning {
+
+struct Candidate {
+  std::string id;         ///< "door.widen@d-bath": orders ties
+  double cost = 0;        ///< what counts against the budget
+  std::string group;      ///< at most one candidate per non-empty group
+  bool structural = true;
+  /// Weight of the barriers it creates or worsens (a bathroom enlarged into a
+  /// bedroom too small afterwards): subtracted from the value when chosen.
+  double harm = 0;
+};
+
+struct Objective {
+  double weight = 0;
+  /// Resolved when each clause has a chosen candidate (indices into candidates).
+  /// No clauses: cannot be resolved.
+  std::vector<std::vector<int>> clauses;
+  /// Value given by a chosen candidate when the objective is not resolved (the largest counts).
+  std::vector<std::pair<int, double>> partial;
+};
+
+struct Problem {
+  std::vector<Candidate> candidates;
+  std::vector<Objective> objectives;
+  std::optional<double> budget;
+  std::optional<int> max_items;
+  /// 设施改造优先: first maximise what structural work removes, then the rest.
+  bool structural_first = false;
+};
+
+struct Solution {
+  std::vector<int> chosen;  ///< candidate indices, in order of id
+  double value = 0;         ///< weight removed
+  double structural_value = 0;
+  double cost = 0;
+  std::size_t nodes = 0;    ///< search nodes visited (for benchmarks)
+};
+
+/// The value of a choice (the weight it removes), and the part removed by structural work.
+std::pair<double, double> evaluate(const Problem& p, const std::vector<bool>& chosen);
+
+/// The optimal choice (branch and bound).
+Solution solve(const Problem& p);
+/// The optimal choice by enumerating every subset (tests; at most ~22 candidates).
+Solution brute_force(const Problem& p);
+
+}  // namespace barrierfree::planning

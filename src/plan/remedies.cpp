@@ -1,0 +1,690 @@
+// What each remedy changes in the model (check-kinds.md, "Remedies"), so that
+// a plan is proven by checking the changed home again.
+#include "plan/remedies.hpp"
+
+#include <barrierfree/geometry/operations.hpp>
+#include <barrierfree/model/plan_geometry.hpp>
+#include <barrierfree/rules/check.hpp>
+
+#include "rules/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace barrierfree::planning {
+
+namespace {
+
+namespace g = barrierfree::geometry;
+
+template <class T>
+T* find(std::vector<T>& list, const std::string& id) {
+  for (T& x : list)
+    if (x.id == id) return &x;
+  return nullptr;
+}
+
+/// A fresh id: `base`, or base-2, base-3, … when taken.
+std::string fresh_id(const Case& c, const std::string& base) {
+  std::set<std::string> used;
+  for (const auto& x : c.rooms) used.insert(x.id);
+  for (const auto& x : c.doors) used.insert(x.id);
+  for (const auto& x : c.fixtures) used.insert(x.id);
+  for (const auto& x : c.grab_bars) used.insert(x.id);
+  for (const auto& x : c.steps) used.insert(x.id);
+  for (const auto& x : c.ramps) used.insert(x.id);
+  for (const auto& x : c.devices) used.insert(x.id);
+  if (!used.count(base)) return base;
+  for (int i = 2;; ++i)
+    if (!used.count(base + "-" + std::to_string(i))) return base + "-" + std::to_string(i);
+}
+
+double ceil_to(double v, double step) { return std::ceil(v / step - 1e-9) * step; }
+double floor_to(double v, double step) { return std::floor(v / step + 1e-9) * step; }
+
+bool listed(const Param* p, std::string_view name) {
+  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
+}
+
+/// The first rule of a check kind whose `fixture` / `devices` list names `type` (or has none).
+const Rule* rule_for(const Ruleset& rs, std::string_view check, std::string_view list_param, std::string_view type) {
+  for (const Rule& r : rs.rules) {
+    if (r.check != check) continue;
+    const Param* p = r.param(list_param);
+    if (!p || listed(p, type)) return &r;
+  }
+  return nullptr;
+}
+
+/// Midpoint of a rule's [min, max], rounded to 10 mm; `fallback` without a rule.
+double middle(const Rule* r, const char* lo, const char* hi, double fallback) {
+  if (!r || !r->has(lo)) return fallback;
+  const double a = r->mm(lo), b = r->mm(hi, a);
+  return std::round((a + b) / 2 / 10) * 10;
+}
+
+/// The room holding the entrance door (a door to "outside"), or the first room.
+std::string entrance_room(const Case& c) {
+  for (const Door& d : c.doors) {
+    if (d.rooms[0] == outside_id) return d.rooms[1];
+    if (d.rooms[1] == outside_id) return d.rooms[0];
+  }
+  return c.rooms.empty() ? std::string() : c.rooms.front().id;
+}
+
+/// The steepest compliant slope for a rise under the ruleset (1:12 without a ramp.slope rule).
+double compliant_slope(const Ruleset& rs, double rise) {
+  if (const Rule* r = rs.first("ramp.slope"))
+    if (auto s = rules::allowed_slope(*r, rise)) return *s;
+  return 1.0 / 12;
+}
+
+/// Make a ramp compliant with the ruleset: length, width, landings, handrails.
+void make_compliant(Ramp& ramp, const Ruleset& rs) {
+  ramp.length = Length::mm(ceil_to(ramp.rise.mm() / compliant_slope(rs, ramp.rise.mm()), 10));
+  if (const Rule* w = rs.first("ramp.width")) ramp.width = Length::mm(std::max(ramp.width ? ramp.width->mm() : 0, ceil_to(w->mm("min"), 10)));
+  if (const Rule* l = rs.first("ramp.landing")) {
+    const double min = ceil_to(l->mm("min"), 10);
+    ramp.landing_top = Length::mm(std::max(ramp.landing_top ? ramp.landing_top->mm() : 0, min));
+    ramp.landing_bottom = Length::mm(std::max(ramp.landing_bottom ? ramp.landing_bottom->mm() : 0, min));
+  }
+  if (const Rule* h = rs.first("ramp.handrail")) {
+    const double s = ramp.rise.mm() / ramp.length.mm();
+    const Param* over = h->param("slope_over");
+    if (ramp.rise.mm() > h->mm("rise_over") && (!over || s > over->value))
+      ramp.handrails = std::max(ramp.handrails.value_or(0), static_cast<int>(h->mm("sides", 2)));
+  }
+  if (!ramp.handrails) ramp.handrails = 0;
+}
+
+/// A fixture's frame: forward is where its user faces; back the middle of its back edge.
+struct Frame {
+  Point2 forward, left, back;
+  double half_width, depth;
+  Point2 at(double u, double v) const { return back + forward * u + left * v; }
+};
+
+Frame frame_of(const Fixture& f) {
+  Frame fr;
+  fr.forward = g::facing_vector(f.facing_or_default());
+  fr.left = left_normal(fr.forward);
+  fr.back = f.at - fr.forward * (f.depth.mm() / 2);
+  fr.half_width = f.width.mm() / 2;
+  fr.depth = f.depth.mm();
+  return fr;
+}
+
+GrabBar horizontal_bar(const std::string& id, const Fixture& f, Point2 a, Point2 b, double height) {
+  GrabBar g;
+  g.id = id;
+  g.room = f.room;
+  g.from = a;
+  g.to = b;
+  g.height = Length::mm(height);
+  g.serves = f.id;
+  g.diameter = Length::mm(35);
+  g.wall_gap = Length::mm(40);
+  return g;
+}
+
+GrabBar vertical_bar(const std::string& id, const Fixture& f, Point2 at, double bottom, double top) {
+  GrabBar g;
+  g.id = id;
+  g.room = f.room;
+  g.vertical = true;
+  g.from = g.to = at;
+  g.bottom = Length::mm(bottom);
+  g.top = Length::mm(top);
+  g.serves = f.id;
+  g.diameter = Length::mm(35);
+  g.wall_gap = Length::mm(40);
+  return g;
+}
+
+/// Distance from a fixture's centreline to the nearest wall or fixture on side `sign` (+1 left, -1 right).
+double side_clearance(const Case& c, const Fixture& f, double sign) {
+  const rules::PlanModel model(c);
+  const Frame fr = frame_of(f);
+  const auto pieces = model.band(f.room, fr.back, fr.left * sign, fr.forward, 0, fr.depth, fr.half_width,
+                                 KneeSpace::obstacle, f.id);
+  return rules::band_extent(pieces, 1e6);
+}
+
+/// The grab bars the ruleset asks for at a fixture, where it asks for them.
+std::vector<GrabBar> standard_bars(const Case& c, const Ruleset& rs, const Fixture& f) {
+  std::vector<GrabBar> bars;
+  const Frame fr = frame_of(f);
+  const std::string type(to_string(f.type));
+  const std::string count_check = f.type == FixtureType::toilet ? "toilet.grab_bars"
+                                  : f.type == FixtureType::shower ? "shower.grab_bars"
+                                                                  : "bathtub.access";
+  const Rule* count = rs.first(count_check);
+  const Rule* height = rule_for(rs, "grab_bar.height", "fixture", type);
+  const Rule* position = rule_for(rs, "grab_bar.position", "fixture", type);
+  int horizontal = count ? static_cast<int>(count->mm(f.type == FixtureType::bathtub ? "bars" : "horizontal", 1)) : 1;
+  const int vertical = count && f.type != FixtureType::bathtub ? static_cast<int>(count->mm("vertical", 0)) : 0;
+  horizontal = std::max(horizontal, 1);
+  const double h = middle(height, "horizontal_min", "horizontal_max", 700);
+  const double v_top = height && height->has("vertical_top_min") ? middle(height, "vertical_top_min", "vertical_top_max", height->mm("vertical_top_min")) : 1400;
+  // The side with the nearer wall takes the first bar.
+  const double left = side_clearance(c, f, 1), right = side_clearance(c, f, -1);
+  const double side = left <= right ? 1.0 : -1.0;
+  const double wall = std::min(left, right);
+  auto bar_id = [&](const char* kind) { return fresh_id(c, f.id + "-" + kind); };
+
+  if (f.type == FixtureType::toilet) {
+    // Along the side: within the rule's distance from the centreline, as close to the wall as that allows.
+    double offset = wall - 40;  // the bar stands off the wall
+    if (position && position->has("offset_min"))
+      offset = std::clamp(offset, position->mm("offset_min"), position->mm("offset_max", position->mm("offset_min")));
+    const double rear = position ? position->mm("rear_max", 0) : 0;
+    const double length = position ? position->mm("length_min", 700) : 700;
+    double front = std::max({rear + ceil_to(length, 10), fr.depth + (position ? position->mm("front_min", 0) : 0),
+                             position ? position->mm("reach_min", 0) : 0.0});
+    front = ceil_to(front, 10);
+    bars.push_back(horizontal_bar(bar_id("bar"), f, fr.at(std::floor(rear), side * offset), fr.at(front, side * offset), h));
+    if (horizontal >= 2) {
+      if (position && position->has("rear_max")) {
+        // ADA: the second bar on the rear wall, 12 in to one side of the centreline and 24 in to the other.
+        bars.push_back(horizontal_bar(fresh_id(c, f.id + "-rear-bar"), f, fr.at(40, side * 310), fr.at(40, -side * 610), h));
+      } else {
+        // GB 55019: a bar on each side.
+        bars.push_back(horizontal_bar(fresh_id(c, f.id + "-bar-2"), f, fr.at(std::floor(rear), -side * offset),
+                                      fr.at(front, -side * offset), h));
+      }
+    }
+    for (int i = 0; i < vertical; ++i)
+      bars.push_back(vertical_bar(fresh_id(c, f.id + "-post" + (i ? "-" + std::to_string(i + 1) : "")), f,
+                                  fr.at(fr.depth + 100, -side * offset), 750, v_top));
+  } else {
+    // Shower and bathtub: bars along the back wall, a post on the side.
+    for (int i = 0; i < horizontal; ++i) {
+      const double bh = f.type == FixtureType::bathtub ? (i == 0 ? 600 : 900) : h;
+      bars.push_back(horizontal_bar(fresh_id(c, f.id + "-bar" + (i ? "-" + std::to_string(i + 1) : "")), f,
+                                    fr.at(40, -fr.half_width + 100), fr.at(40, fr.half_width - 100), bh));
+    }
+    for (int i = 0; i < vertical; ++i)
+      bars.push_back(vertical_bar(fresh_id(c, f.id + "-post" + (i ? "-" + std::to_string(i + 1) : "")), f,
+                                  fr.at(fr.depth / 2, side * (fr.half_width - 40)), 750, v_top));
+  }
+  return bars;
+}
+
+/// Replace the bars serving a fixture by the standard set; returns how many were installed.
+int install_bars(Case& c, const Ruleset& rs, const std::string& fixture_id) {
+  const Fixture* f = c.find_fixture(fixture_id);
+  if (!f) return 0;
+  const Fixture fixture = *f;
+  const rules::PlanModel model(c);
+  std::set<std::string> serving;
+  for (const GrabBar* g : model.bars_serving(fixture, 1000)) serving.insert(g->id);
+  std::erase_if(c.grab_bars, [&](const GrabBar& g) { return serving.count(g.id) > 0; });
+  const std::vector<GrabBar> bars = standard_bars(c, rs, fixture);
+  c.grab_bars.insert(c.grab_bars.end(), bars.begin(), bars.end());
+  return static_cast<int>(bars.size());
+}
+
+/// Add a device of `type` in `room` unless one exists; `set` configures it.
+template <class F>
+int ensure_device(Case& c, DeviceType type, const std::string& room, const std::string& id_base, F&& set) {
+  int touched = 0;
+  for (Device& d : c.devices)
+    if (d.type == type) {
+      set(d);
+      ++touched;
+    }
+  if (touched) return touched;
+  Device d;
+  d.id = fresh_id(c, id_base);
+  d.type = type;
+  d.room = room;
+  set(d);
+  c.devices.push_back(d);
+  return 1;
+}
+
+bool movable(FixtureType t) {
+  return t == FixtureType::bed || t == FixtureType::wardrobe || t == FixtureType::table || t == FixtureType::sofa ||
+         t == FixtureType::other || t == FixtureType::washing_machine;
+}
+
+/// Weight of the geometric findings about a room (what moving furniture or walls can change).
+double room_weight(const Case& c, const Ruleset& rs, const std::string& room, const std::set<std::string>& kinds) {
+  const CheckResult r = rules::check_only(c, rs, kinds, room);
+  double w = 0;
+  for (const Finding& f : r.findings) {
+    const bool here = f.room == room || f.element == room ||
+                      (c.find_fixture(f.element) && c.find_fixture(f.element)->room == room);
+    if (here) w += f.weight();
+  }
+  return w;
+}
+
+/// Move movable furniture in a room to where it frees the most space; how many pieces moved.
+int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
+  const std::set<std::string> kinds = {"turning_space", "route.clear_width", "bed.side_space", "door.turning_space"};
+  const Room* rm = c.find_room(room);
+  if (!rm) return 0;
+  const Ring outline_ring = outline(*rm);
+  double current = room_weight(c, rs, room, kinds);
+  if (current == 0) return 0;
+  std::set<std::string> moved;
+  // Up to two rounds of the single best move of one piece.
+  for (int round = 0; round < 2 && current > 0; ++round) {
+    double best_weight = current, best_shift = 0;
+    std::string best_id;
+    Point2 best_at;
+    std::optional<double> best_facing;
+    std::vector<std::string> pieces;
+    for (const Fixture& f : c.fixtures)
+      if (f.room == room && movable(f.type)) pieces.push_back(f.id);
+    std::sort(pieces.begin(), pieces.end());
+    for (const std::string& id : pieces) {
+      const Fixture original = *c.find_fixture(id);
+      // Shifts of up to 1.5 m in steps of 100 mm, turned or not.
+      for (double dx = -1500; dx <= 1500; dx += 100)
+        for (double dy = -1500; dy <= 1500; dy += 100) {
+          if (dx == 0 && dy == 0) continue;
+          const double shift = std::abs(dx) + std::abs(dy);
+          if (shift > 1500) continue;
+          for (int turn = 0; turn < 2; ++turn) {
+            Fixture moved_f = original;
+            moved_f.at = original.at + Point2{dx, dy};
+            if (turn) moved_f.facing = std::fmod(original.facing_or_default() + 90, 360);
+            const Ring fp = footprint(moved_f);
+            // Inside the room, clear of other fixtures.
+            bool ok = std::all_of(fp.begin(), fp.end(), [&](Point2 p) { return g::covers(outline_ring, p, 0.5); });
+            for (const Fixture& other : c.fixtures)
+              if (ok && other.id != id && other.room == room && g::overlap_area(fp, footprint(other)) > 1.0) ok = false;
+            if (!ok) continue;
+            Fixture* target = find(c.fixtures, id);
+            *target = moved_f;
+            const double w = room_weight(c, rs, room, kinds);
+            *target = original;
+            const double total_shift = shift + turn * 500;  // prefer small moves, and no turning
+            if (w < best_weight - 1e-9 || (w == best_weight && !best_id.empty() && total_shift < best_shift)) {
+              best_weight = w;
+              best_shift = total_shift;
+              best_id = id;
+              best_at = moved_f.at;
+              best_facing = moved_f.facing;
+            }
+          }
+        }
+    }
+    if (best_id.empty()) break;
+    Fixture* target = find(c.fixtures, best_id);
+    target->at = best_at;
+    target->facing = best_facing;
+    moved.insert(best_id);
+    current = best_weight;
+  }
+  return static_cast<int>(moved.size());
+}
+
+/// Push one wall of a rectangular wet room out into the neighbouring room by
+/// the least amount that frees its turning space, area and transfer space.
+std::optional<double> enlarge_room(Case& c, const Ruleset& rs, const std::string& room_id) {
+  const Room* room = c.find_room(room_id);
+  if (!room || (room->type != RoomType::bathroom && room->type != RoomType::toilet)) return std::nullopt;
+  const Ring r = outline(*room);
+  const Box b = g::bounds(r);
+  if (r.size() != 4 || std::abs(std::abs(g::signed_area(r)) - (b.max.x - b.min.x) * (b.max.y - b.min.y)) > 1) return std::nullopt;
+  const std::set<std::string> kinds = {"turning_space", "room.area", "toilet.transfer_space", "door.turning_space"};
+  const double before = room_weight(c, rs, room_id, kinds);
+  if (before == 0) return std::nullopt;
+  struct Option {
+    double weight, area;
+    Case result;
+  };
+  std::optional<Option> best;
+  // Directions: +x, -x, +y, -y.
+  const std::vector<Point2> dirs = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+  for (const Point2 dir : dirs) {
+    // The wall on that side, and the one room beyond it.
+    const double wall = dir.x > 0 ? b.max.x : dir.x < 0 ? b.min.x : dir.y > 0 ? b.max.y : b.min.y;
+    const double side_len = dir.x != 0 ? b.max.y - b.min.y : b.max.x - b.min.x;
+    const Room* neighbour = nullptr;
+    for (const Room& other : c.rooms) {
+      if (other.id == room_id || other.level_or_default() != room->level_or_default()) continue;
+      double shared = 0;
+      for (const Segment& s : shared_wall(*room, other, 1.0))
+        if ((dir.x != 0 && std::abs(s.a.x - wall) < 1 && std::abs(s.b.x - wall) < 1) ||
+            (dir.y != 0 && std::abs(s.a.y - wall) < 1 && std::abs(s.b.y - wall) < 1))
+          shared += s.length();
+      if (shared >= side_len - 1) neighbour = &other;
+    }
+    if (!neighbour) continue;
+    for (double delta = 100; delta <= 1200; delta += 100) {
+      Case trial = c;
+      Room* grown = find(trial.rooms, room_id);
+      Room* shrunk = find(trial.rooms, neighbour->id);
+      Box nb = b;
+      if (dir.x > 0) nb.max.x += delta;
+      else if (dir.x < 0) nb.min.x -= delta;
+      else if (dir.y > 0) nb.max.y += delta;
+      else nb.min.y -= delta;
+      const Ring strip = dir.x > 0   ? g::rectangle(wall, b.min.y, delta, side_len)
+                         : dir.x < 0 ? g::rectangle(wall - delta, b.min.y, delta, side_len)
+                         : dir.y > 0 ? g::rectangle(b.min.x, wall, side_len, delta)
+                                     : g::rectangle(b.min.x, wall - delta, side_len, delta);
+      const MultiPolygon rest = g::difference(outline(*shrunk), {strip});
+      if (rest.size() != 1 || !rest[0].holes.empty()) continue;
+      // The neighbour must keep its furniture and its own doors.
+      bool clear = true;
+      for (const Fixture& f : trial.fixtures)
+        if (f.room == neighbour->id && g::overlap_area(footprint(f), strip) > 1) clear = false;
+      for (const Door& d : trial.doors) {
+        const bool on_moved_wall = (d.rooms[0] == room_id || d.rooms[1] == room_id) &&
+                                   (d.rooms[0] == neighbour->id || d.rooms[1] == neighbour->id);
+        if (!on_moved_wall && (d.rooms[0] == neighbour->id || d.rooms[1] == neighbour->id) &&
+            g::covers(strip, d.at, 50))
+          clear = false;
+      }
+      if (!clear) continue;
+      grown->rect = Rect{nb.min.x, nb.min.y, nb.max.x - nb.min.x, nb.max.y - nb.min.y};
+      grown->polygon = g::rectangle(nb.min.x, nb.min.y, nb.max.x - nb.min.x, nb.max.y - nb.min.y);
+      shrunk->rect.reset();
+      shrunk->polygon = rest[0].outer;
+      // Doors in the moved wall move with it.
+      for (Door& d : trial.doors)
+        if ((d.rooms[0] == room_id || d.rooms[1] == room_id) && (d.rooms[0] == neighbour->id || d.rooms[1] == neighbour->id))
+          d.at = d.at + dir * delta;
+      const double after = room_weight(trial, rs, room_id, kinds);
+      if (after < before) {
+        const double area = delta * side_len / 1e6;
+        if (!best || after < best->weight - 1e-9 || (after <= best->weight + 1e-9 && area < best->area))
+          best = Option{after, area, trial};
+        if (after == 0) break;  // the least push that frees everything
+      }
+    }
+  }
+  if (!best) return std::nullopt;
+  c = std::move(best->result);
+  return best->area;
+}
+
+}  // namespace
+
+std::string remedy_target(const Case& c, const std::string& remedy, const std::string& element, const std::string& room) {
+  if (remedy == "furniture.move") {
+    if (c.find_room(element)) return element;
+    if (const Fixture* f = c.find_fixture(element)) return f->room;
+    return room;
+  }
+  if (remedy == "bathroom.enlarge") {
+    if (c.find_room(element)) return element;
+    if (const Fixture* f = c.find_fixture(element)) return f->room;
+    return room;
+  }
+  if (remedy == "grab_bar.install") {
+    for (const GrabBar& g : c.grab_bars)
+      if (g.id == element) {
+        const rules::PlanModel model(c);
+        if (const Fixture* f = model.served_fixture(g, 1000)) return f->id;
+      }
+    return element;
+  }
+  if (remedy == "doorbell.visual" || remedy == "alarm.visual" || remedy == "doorbell.voice" || remedy == "alarm.gas" ||
+      remedy == "call.install" || remedy == "stair_climber")
+    return remedy == "stair_climber" ? "building" : "home";
+  if (remedy == "floor.anti_slip") return element;
+  return element;
+}
+
+std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Catalog& catalog,
+                             const std::string& remedy, const std::string& element) {
+  Applied out{original, {{"element", 1}, {"household", 1}}};
+  Case& c = out.modified;
+  const CatalogItem* item = catalog.find(remedy);
+  auto gain = [&](double fallback) { return item ? item->param("gain", fallback) : fallback; };
+
+  if (remedy == "door.widen" || remedy == "door.sliding" || remedy == "door.remove_leaf" ||
+      remedy == "threshold.remove" || remedy == "threshold.ramp" || remedy == "door.lever_handle") {
+    Door* d = find(c.doors, element);
+    if (!d) return std::nullopt;
+    if (remedy == "door.widen") {
+      const Rule* w = rs.first("door.clear_width");
+      const double target = ceil_to(w ? std::max(w->mm("min"), w->mm("preferred", 0)) : 900, 10);
+      if (d->clear_width && d->clear_width->mm() >= target) return std::nullopt;
+      d->clear_width = Length::mm(target);
+    } else if (remedy == "door.sliding") {
+      if (d->type == DoorType::sliding || d->type == DoorType::opening) return std::nullopt;
+      d->type = DoorType::sliding;
+      d->swing_into.reset();
+      if (d->clear_width) d->clear_width = *d->clear_width + Length::mm(gain(40));
+      d->handle = HandleType::pull;
+      if (!d->handle_height) d->handle_height = Length::mm(middle(rs.first("door.handle"), "min", "max", 900));
+    } else if (remedy == "door.remove_leaf") {
+      // Never the door of the flat itself: it keeps the home closed and safe.
+      if (d->type == DoorType::opening || d->rooms[0] == outside_id || d->rooms[1] == outside_id) return std::nullopt;
+      d->type = DoorType::opening;
+      d->swing_into.reset();
+      if (d->clear_width) d->clear_width = *d->clear_width + Length::mm(gain(40));
+      d->handle.reset();
+      d->handle_height.reset();
+      d->latch_side.reset();
+    } else if (remedy == "threshold.remove") {
+      if (d->threshold && d->threshold->mm() == 0) return std::nullopt;
+      d->threshold = Length::mm(0);
+      d->threshold_ramp.reset();
+    } else if (remedy == "threshold.ramp") {
+      if (d->threshold_ramp.value_or(false)) return std::nullopt;
+      d->threshold_ramp = true;
+    } else {  // door.lever_handle
+      if (d->type == DoorType::opening) return std::nullopt;
+      d->handle = HandleType::lever;
+      const Rule* h = rs.first("door.handle");
+      if (!d->handle_height || (h && (d->handle_height->mm() < h->mm("min") || d->handle_height->mm() > h->mm("max", 1e9))))
+        d->handle_height = Length::mm(middle(h, "min", "max", 900));
+    }
+    return out;
+  }
+
+  if (remedy == "ramp.build") {
+    if (element == "building") {
+      if (!c.building || !c.building->entrance_steps || c.building->entrance_steps->count == 0) return std::nullopt;
+      EntranceSteps& s = *c.building->entrance_steps;
+      if (s.ramp.value_or(false)) return std::nullopt;
+      s.ramp = true;
+      const double rise = s.count * (s.rise ? s.rise->mm() : 150);
+      out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5,
+                                             ceil_to(rise / compliant_slope(rs, rise), 10) / 1000);
+      return out;
+    }
+    const Step* s = nullptr;
+    for (const Step& x : c.steps)
+      if (x.id == element) s = &x;
+    if (!s || !s->rise) return std::nullopt;
+    Ramp ramp;
+    ramp.id = fresh_id(c, s->id + "-ramp");
+    ramp.rooms = s->rooms;
+    ramp.at = s->at;
+    ramp.rise = Length::mm(s->count * s->rise->mm());
+    make_compliant(ramp, rs);
+    out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5, ramp.length.mm() / 1000);
+    std::erase_if(c.steps, [&](const Step& x) { return x.id == element; });
+    c.ramps.push_back(ramp);
+    return out;
+  }
+  if (remedy == "ramp.rebuild") {
+    Ramp* r = find(c.ramps, element);
+    if (!r) return std::nullopt;
+    make_compliant(*r, rs);
+    out.measures["ramp_length"] = r->length.mm() / 1000;
+    return out;
+  }
+  if (remedy == "handrail.install") {
+    if (Ramp* r = find(c.ramps, element)) {
+      const int missing = 2 - r->handrails.value_or(0);
+      if (missing <= 0) return std::nullopt;
+      r->handrails = 2;
+      out.measures["handrail_length"] = missing * r->length.mm() / 1000;
+      return out;
+    }
+    for (Step& s : c.steps)
+      if (s.id == element) {
+        if (s.handrail.value_or(false)) return std::nullopt;
+        s.handrail = true;
+        out.measures["handrail_length"] = (item ? item->param("per_step_m", 1.0) : 1.0) * s.count;
+        return out;
+      }
+    return std::nullopt;
+  }
+  if (remedy == "stair_climber") {
+    if (!c.building) c.building = Building{};
+    if (c.building->stair_climber.value_or(false)) return std::nullopt;
+    c.building->stair_climber = true;
+    return out;
+  }
+
+  if (remedy == "toilet.seated" || remedy == "toilet.commode_chair" || remedy == "toilet.raised_seat") {
+    Fixture* t = find(c.fixtures, element);
+    if (!t || t->type != FixtureType::toilet) return std::nullopt;
+    const Rule* seat = rs.first("toilet.seat_height");
+    const double height = middle(seat, "min", "max", 450);
+    if (remedy == "toilet.seated") {
+      if (t->kind == ToiletKind::seated) return std::nullopt;
+      t->kind = ToiletKind::seated;
+      t->seat_height = Length::mm(height);
+      t->commode_chair.reset();
+    } else if (remedy == "toilet.commode_chair") {
+      if (t->kind != ToiletKind::squat || t->commode_chair.value_or(false)) return std::nullopt;
+      t->commode_chair = true;
+    } else {
+      if (t->kind != ToiletKind::seated) return std::nullopt;
+      t->seat_height = Length::mm(height);
+    }
+    return out;
+  }
+  if (remedy == "grab_bar.install") {
+    const Fixture* f = c.find_fixture(element);
+    if (!f || (f->type != FixtureType::toilet && f->type != FixtureType::shower && f->type != FixtureType::bathtub))
+      return std::nullopt;
+    out.measures["bars"] = install_bars(c, rs, element);
+    return out;
+  }
+  if (remedy == "shower.seat") {
+    Fixture* f = find(c.fixtures, element);
+    if (!f || (f->type != FixtureType::shower && f->type != FixtureType::bathtub) || f->seat.value_or(false))
+      return std::nullopt;
+    f->seat = true;
+    return out;
+  }
+  if (remedy == "shower.level_entry") {
+    Fixture* f = find(c.fixtures, element);
+    if (!f || f->type != FixtureType::shower || (f->curb && f->curb->mm() == 0)) return std::nullopt;
+    f->curb = Length::mm(0);
+    return out;
+  }
+  if (remedy == "bathtub.to_shower") {
+    Fixture* f = find(c.fixtures, element);
+    if (!f || f->type != FixtureType::bathtub) return std::nullopt;
+    f->type = FixtureType::shower;
+    f->rim_height.reset();
+    f->curb = Length::mm(0);
+    f->seat = true;
+    out.measures["bars"] = install_bars(c, rs, element);
+    return out;
+  }
+  if (remedy == "basin.accessible" || remedy == "counter.lower") {
+    Fixture* f = find(c.fixtures, element);
+    const FixtureType want = remedy == "basin.accessible" ? FixtureType::basin : FixtureType::kitchen_counter;
+    if (!f || f->type != want) return std::nullopt;
+    const Rule* r = rs.first(remedy == "basin.accessible" ? "basin.height" : "counter.height");
+    const double hi = r ? floor_to(r->mm("max", 800), 10) : 800;
+    const double lo = r ? ceil_to(r->mm("min", 0), 10) : 0;
+    f->height = Length::mm(std::clamp(800.0, lo, hi));
+    f->knee_clearance = true;
+    return out;
+  }
+  if (remedy == "control.relocate") {
+    Device* d = find(c.devices, element);
+    if (!d) return std::nullopt;
+    const Rule* r = rule_for(rs, "control.height", "devices", to_string(d->type));
+    if (!r) return std::nullopt;
+    d->height = Length::mm(middle(r, "min", "max", 1000));
+    return out;
+  }
+  if (remedy == "floor.anti_slip") {
+    Room* r = find(c.rooms, element);
+    if (!r) return std::nullopt;
+    if (!r->floor) r->floor = Floor{};
+    if (r->floor->slip_resistant.value_or(false)) return std::nullopt;
+    r->floor->slip_resistant = true;
+    out.measures["floor_area"] = std::abs(g::signed_area(outline(*r))) / 1e6;
+    return out;
+  }
+  if (remedy == "furniture.move") {
+    const int n = move_furniture(c, rs, element);
+    if (n == 0) return std::nullopt;
+    out.measures["fixtures_moved"] = n;
+    return out;
+  }
+  if (remedy == "bathroom.enlarge") {
+    const auto area = enlarge_room(c, rs, element);
+    if (!area) return std::nullopt;
+    out.measures["added_area"] = *area;
+    return out;
+  }
+  if (remedy == "doorbell.visual" || remedy == "doorbell.voice") {
+    const bool visual = remedy == "doorbell.visual";
+    ensure_device(c, DeviceType::doorbell, entrance_room(c), visual ? "doorbell-visual" : "doorbell-voice",
+                  [&](Device& d) {
+                    (visual ? d.visual : d.voice) = true;
+                    if (!d.audible) d.audible = true;
+                  });
+    return out;
+  }
+  if (remedy == "alarm.visual") {
+    std::string room = entrance_room(c);
+    for (const Room& r : c.rooms)
+      if (r.type == RoomType::living) room = r.id;
+    ensure_device(c, DeviceType::smoke_alarm, room, "smoke-alarm", [](Device& d) {
+      d.visual = true;
+      d.audible = true;
+    });
+    return out;
+  }
+  if (remedy == "alarm.gas") {
+    std::string room = entrance_room(c);
+    for (const Fixture& f : c.fixtures)
+      if (f.type == FixtureType::stove) room = f.room;
+    ensure_device(c, DeviceType::gas_alarm, room, "gas-alarm", [](Device& d) {
+      d.shutoff = true;
+      d.audible = true;
+    });
+    return out;
+  }
+  if (remedy == "call.install") {
+    const Rule* need = rs.first("safety.call");
+    const Rule* height = rule_for(rs, "control.height", "devices", "call_button");
+    const Param* types = need ? need->param("rooms") : nullptr;
+    int added = 0;
+    std::vector<std::string> rooms;
+    for (const Room& r : c.rooms) rooms.push_back(r.id);
+    std::sort(rooms.begin(), rooms.end());
+    for (const std::string& id : rooms) {
+      const Room* r = c.find_room(id);
+      if (!listed(types, to_string(r->type))) continue;
+      const bool has = std::any_of(c.devices.begin(), c.devices.end(), [&](const Device& d) {
+        return d.type == DeviceType::call_button && d.room == r->id;
+      });
+      if (has) continue;
+      Device d;
+      d.id = fresh_id(c, "call-" + r->id);
+      d.type = DeviceType::call_button;
+      d.room = r->id;
+      d.height = Length::mm(middle(height, "min", "max", 450));
+      c.devices.push_back(d);
+      ++added;
+    }
+    if (!added) return std::nullopt;
+    out.measures["rooms"] = added;
+    return out;
+  }
+  return std::nullopt;
+}
+
+}  // namespace barrierfree::planning

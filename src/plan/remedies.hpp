@@ -1,0 +1,30 @@
+// Internal: applying a remedy to the model.
+#pragma once
+
+#include <barrierfree/model/case.hpp>
+#include <barrierfree/plan/catalog.hpp>
+#include <barrierfree/rules/ruleset.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace barrierfree::planning {
+
+/// The changed home and what the change measures, by quantity rule
+/// ("element", "ramp_length" in m, "bars", "floor_area" in m², …).
+struct Applied {
+  Case modified;
+  std::map<std::string, double> measures;
+};
+
+/// Apply `remedy` to `element`; nothing when it does not apply there.
+std::optional<Applied> apply(const Case& c, const Ruleset& rules, const Catalog& catalog, const std::string& remedy,
+                             const std::string& element);
+
+/// The element a remedy acts on for a finding: a grab-bar finding's fixture,
+/// a furniture move's room, "home" for household devices.
+std::string remedy_target(const Case& c, const std::string& remedy, const std::string& finding_element,
+                          const std::string& finding_room);
+
+}  // namespace barrierfree::planning

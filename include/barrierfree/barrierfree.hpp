@@ -9,8 +9,10 @@
 #include <barrierfree/model/case.hpp>
 #include <barrierfree/model/enums.hpp>
 #include <barrierfree/model/plan_geometry.hpp>
+#include <barrierfree/plan/calibrate.hpp>
 #include <barrierfree/plan/catalog.hpp>
 #include <barrierfree/plan/plan.hpp>
+#include <barrierfree/plan/rollup.hpp>
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
 #include <barrierfree/rules/occupants.hpp>

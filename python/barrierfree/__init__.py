@@ -16,22 +16,36 @@ from pathlib import Path
 from typing import Any, List, Mapping, Union
 
 from . import _core
-from ._core import Case, CheckResult, Finding, Ruleset, check_kinds, remedy_kinds
+from ._core import (Case, Catalog, CheckResult, Finding, Plan, PlanItem, PlanResult, Regions, Rollup, Ruleset,
+                    check_kinds, remedy_kinds)
 
 __version__: str = _core.__version__
 
 __all__ = [
     "Case",
     "CaseError",
+    "Catalog",
+    "CatalogError",
     "CheckResult",
     "Error",
     "Finding",
+    "Plan",
+    "PlanItem",
+    "PlanResult",
+    "Regions",
+    "Rollup",
     "Ruleset",
     "RulesetError",
+    "calibrate",
+    "catalog",
     "check",
     "check_kinds",
     "load_case",
+    "load_catalog",
+    "load_regions",
     "load_ruleset",
+    "plan",
+    "regions",
     "remedy_kinds",
     "ruleset",
     "rulesets",
@@ -69,6 +83,16 @@ class RulesetError(ValueError):
     def __init__(self, errors: List[Error]):
         self.errors = list(errors)
         first = str(self.errors[0]) if self.errors else "invalid ruleset"
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(first + more)
+
+
+class CatalogError(ValueError):
+    """A catalogue or regions file that cannot be read; ``errors`` lists every problem."""
+
+    def __init__(self, errors: List[Error]):
+        self.errors = list(errors)
+        first = str(self.errors[0]) if self.errors else "invalid catalogue"
         more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         super().__init__(first + more)
 
@@ -122,27 +146,60 @@ def ruleset(standard: str) -> Ruleset:
     return _core._builtin_ruleset(standard)
 
 
+def _text_of(source, what: str, error_class, prefix: str) -> str:
+    """JSON text from a path, a dict or the text itself."""
+    import json
+
+    if isinstance(source, Mapping):
+        return json.dumps(dict(source))
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith("{")):
+        try:
+            return Path(source).read_text(encoding="utf-8")
+        except OSError as e:
+            raise error_class([Error(f"{prefix}.100", "", f'cannot open "{source}": {e.strerror or e}')]) from None
+    if isinstance(source, str):
+        return source
+    raise TypeError(f"{what}() takes a path, a dict or JSON text, not {type(source).__name__}")
+
+
 def load_ruleset(source: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> Ruleset:
     """Read a ruleset of your own (``barrierfree.ruleset/1``): a path, a dict or JSON text.
 
     Raises :class:`RulesetError` listing every problem found.
     """
-    import json
-
-    if isinstance(source, Mapping):
-        text = json.dumps(dict(source))
-    elif isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith("{")):
-        try:
-            text = Path(source).read_text(encoding="utf-8")
-        except OSError as e:
-            raise RulesetError([Error("ruleset.100", "", f'cannot open "{source}": {e.strerror or e}')]) from None
-    elif isinstance(source, str):
-        text = source
-    else:
-        raise TypeError(f"load_ruleset() takes a path, a dict or JSON text, not {type(source).__name__}")
-    value, errors = _core._parse_ruleset(text)
+    value, errors = _core._parse_ruleset(_text_of(source, "load_ruleset", RulesetError, "ruleset"))
     if errors:
         raise RulesetError([Error(*e) for e in errors])
+    return value
+
+
+def catalog() -> Catalog:
+    """The reference remedy catalogue built into the library (CN-REFERENCE, CNY)."""
+    return _core._builtin_catalog()
+
+
+def regions() -> Regions:
+    """The provincial cost factors built into the library."""
+    return _core._builtin_regions()
+
+
+def load_catalog(source: Union[str, "os.PathLike[str]", Mapping[str, Any]], over_reference: bool = True) -> Catalog:
+    """Read a catalogue (``barrierfree.catalog/1``): a path, a dict or JSON text.
+
+    With ``over_reference`` (the default) it may list only some remedies; the
+    reference catalogue supplies the rest. Raises :class:`CatalogError`.
+    """
+    value, errors = _core._parse_catalog(_text_of(source, "load_catalog", CatalogError, "catalog"), over_reference)
+    if errors:
+        raise CatalogError([Error(*e) for e in errors])
+    return value
+
+
+def load_regions(source: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> Regions:
+    """Read regional cost factors (``barrierfree.regions/1``). Raises :class:`CatalogError`."""
+    value, errors = _core._parse_regions(_text_of(source, "load_regions", CatalogError, "regions"))
+    if errors:
+        raise CatalogError([Error(*e) for e in errors])
     return value
 
 
@@ -167,3 +224,58 @@ def check(case: Union[Case, CaseSource], standard: Union[str, None] = None,
     elif standard is not None:
         chosen = ruleset(standard)
     return _core._check(_as_case(case), chosen)
+
+
+_NO_BUDGET = object()
+
+
+def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET, catalog: Union[Catalog, str, "os.PathLike[str]", Mapping[str, Any], None] = None,
+         region: Union[str, None] = None, standard: Union[str, None] = None,
+         rules: Union[Ruleset, str, "os.PathLike[str]", None] = None, regions: Union[Regions, None] = None,
+         structural_first: bool = False, max_items: Union[int, None] = None,
+         subsidy_caps: Union[Mapping[str, float], None] = None) -> PlanResult:
+    """Choose, prove and price a household's modifications (一户一策).
+
+    ``budget``: a number, or ``None`` for no cap; by default the case's own.
+    ``catalog``: a :class:`Catalog` or a catalogue file (over the reference).
+    ``region``: ISO 3166-2 code for cost factors; by default the case's own.
+    ``structural_first``: 设施改造优先; ``max_items``: at most that many items;
+    ``subsidy_caps``: per-remedy caps on what the budget pays.
+    ``ValueError`` for bad arguments.
+    """
+    if standard is not None and rules is not None:
+        raise ValueError("give either standard= or rules=, not both")
+    no_budget = budget is None
+    if budget is _NO_BUDGET or budget is None:
+        budget_value = None
+    else:
+        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0:
+            raise ValueError(f"budget must be a non-negative number or None, not {budget!r}")
+        budget_value = float(budget)
+    if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
+        raise ValueError(f"max_items must be a non-negative integer, not {max_items!r}")
+    chosen_rules = None
+    if rules is not None:
+        chosen_rules = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+    elif standard is not None:
+        chosen_rules = ruleset(standard)
+    chosen_catalog = catalog if isinstance(catalog, Catalog) or catalog is None else load_catalog(catalog)
+    if region is not None and not isinstance(region, str):
+        raise ValueError(f"region must be an ISO 3166-2 code such as 'CN-42', not {region!r}")
+    caps = {str(k): float(v) for k, v in (subsidy_caps or {}).items()}
+    return _core._plan(_as_case(case), chosen_rules, chosen_catalog, regions, budget_value, no_budget, region,
+                       bool(structural_first), max_items, caps)
+
+
+def calibrate(bills: Union[str, "os.PathLike[str]"], catalog: Union[Catalog, None] = None,
+              region: Union[str, None] = None) -> dict:
+    """Fit unit costs to past bills (CSV: household,total,<remedy>,…) by non-negative least squares.
+
+    Returns a catalogue override as a dict (write it as JSON and pass it as
+    ``catalog=``), with the fit's residuals under ``"calibration"``.
+    """
+    text = bills if isinstance(bills, str) and "\n" in bills else Path(bills).read_text(encoding="utf-8")
+    value, errors = _core._calibrate_csv(text, catalog, region)
+    if errors:
+        raise CatalogError([Error(*e) for e in errors])
+    return value

@@ -7,5 +7,6 @@ namespace barrierfree::python {
 
 void bind_case(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);
+void bind_plan(pybind11::module_& m);
 
 }  // namespace barrierfree::python

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   // keep-sorted: in dependency order
   barrierfree::python::bind_case(m);
   barrierfree::python::bind_rules(m);
+  barrierfree::python::bind_plan(m);
 }

@@ -51,6 +51,7 @@ PlanResult run_plan(const Case& c, const PlanSetup& setup);
 
 int validate(Args args, std::ostream& out, std::ostream& err);
 int plan(Args args, std::ostream& out, std::ostream& err);
+int calibrate(Args args, std::ostream& out, std::ostream& err);
 int check(Args args, std::ostream& out, std::ostream& err);
 int rules(Args args, std::ostream& out, std::ostream& err);
 

@@ -15,7 +15,8 @@ constexpr const char* usage =
     "  validate FILE…   check case files (.json, .jsonl) and report every error\n"
     "  check CASE       the barriers in one home, for its occupants, with clauses\n"
     "  plan CASE        choose, prove and price the modifications for one home\n"
-    "  rules            list the rules of the built-in rulesets\n\n"
+    "  rules            list the rules of the built-in rulesets\n"
+    "  calibrate CSV    fit unit costs to past bills (a catalogue override)\n\n"
     "Run 'barrierfree COMMAND --help' for a command's options.\n";
 
 }  // namespace
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "check") return check(Args(std::move(args)), std::cout, std::cerr);
     if (command == "rules") return rules(Args(std::move(args)), std::cout, std::cerr);
     if (command == "plan") return plan(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "calibrate") return calibrate(Args(std::move(args)), std::cout, std::cerr);
     throw UsageError{"unknown command \"" + command + "\""};
   } catch (const UsageError& e) {
     std::cerr << "barrierfree: " << e.message << "\n(run 'barrierfree --help' for usage)\n";

@@ -264,11 +264,12 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     }
     p.residual.push_back(std::move(r));
   }
-  // Remedies that would still help but were left out.
-  std::set<std::string> chosen_groups;
-  for (int i : solution.chosen) chosen_groups.insert(problem.candidates[static_cast<std::size_t>(i)].group);
+  // Remedies that would still help but were left out, and why.
+  std::map<std::string, double> chosen_in_group;  // group -> what its chosen member costs
+  for (int i : solution.chosen)
+    chosen_in_group[problem.candidates[static_cast<std::size_t>(i)].group] = problem.candidates[static_cast<std::size_t>(i)].cost;
   for (std::size_t i = 0; i < index.size(); ++i) {
-    if (chosen[i] || chosen_groups.count(problem.candidates[i].group)) continue;
+    if (chosen[i]) continue;
     const Candidate& cand = *index[i];
     Deferred d;
     d.remedy = cand.remedy;
@@ -276,11 +277,17 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     d.cost = cand.all_in;
     for (const std::string& fid : cand.resolves)
       if (!claimed.count(fid)) d.would_resolve.push_back(fid);
-    if (d.would_resolve.empty() && cand.reduces.empty()) continue;
+    // Worth listing only if it would still help with something left.
+    const bool would_reduce = std::any_of(cand.reduces.begin(), cand.reduces.end(),
+                                          [&](const auto& r) { return !claimed.count(r.first); });
+    const auto alternative = chosen_in_group.find(problem.candidates[i].group);
+    // An alternative to a chosen item is worth naming only if it would resolve more.
+    if (d.would_resolve.empty() && (!would_reduce || alternative != chosen_in_group.end())) continue;
     std::sort(d.would_resolve.begin(), d.would_resolve.end(), [](const std::string& a, const std::string& b) {
       return std::stoi(a.substr(1)) < std::stoi(b.substr(1));
     });
-    const double spent = solution.cost;
+    // Would it fit instead of (or beside) what was chosen?
+    const double spent = solution.cost - (alternative != chosen_in_group.end() ? alternative->second : 0.0);
     d.reason = p.budget && spent + cand.charged > *p.budget + 1e-9 ? "budget"
                : options.max_items && static_cast<int>(solution.chosen.size()) >= *options.max_items ? "item_limit"
                                                                                                      : "not_worth_it";

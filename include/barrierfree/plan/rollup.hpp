@@ -1,0 +1,45 @@
+// A programme roll-up over many households: what the district's plans cost,
+// by item, how many homes are fully resolved, and what is left and why.
+#pragma once
+
+#include <barrierfree/plan/plan.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace barrierfree {
+
+class Rollup {
+ public:
+  /// Count one household's result.
+  void add(const PlanResult& r);
+  /// Count a household that could not be read (its case was invalid).
+  void add_error() { ++errors_; }
+
+  /// Totals as JSON (the batch runner's summary; docs/planning.md).
+  [[nodiscard]] nlohmann::ordered_json to_json() const;
+
+  [[nodiscard]] std::size_t households() const { return households_; }
+  [[nodiscard]] double total() const { return total_; }
+
+ private:
+  struct Item {
+    std::size_t households = 0;
+    double quantity = 0;
+    double cost = 0;
+    std::string unit;
+  };
+  std::size_t households_ = 0, errors_ = 0, fully_resolved_ = 0, verified_ = 0;
+  double total_ = 0, subsidy_ = 0, copay_ = 0, budget_ = 0;
+  long score_before_ = 0, score_after_ = 0;
+  std::size_t barriers_ = 0, removed_ = 0, unassessed_ = 0;
+  std::map<std::string, Item> items_;
+  std::map<std::string, std::size_t> findings_by_check_;
+  std::map<std::string, std::size_t> left_by_reason_;
+  std::map<std::string, std::size_t> left_by_check_;
+  std::string currency_;
+};
+
+}  // namespace barrierfree

@@ -1,0 +1,151 @@
+// Plans on the bundled households: proven, within budget, deterministic,
+// and the edge cases of the budget.
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/plan/plan.hpp>
+#include <barrierfree/plan/rollup.hpp>
+#include <barrierfree/rules/kinds.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "test_support.hpp"
+
+using namespace barrierfree;
+
+TEST_CASE("every example's plan is proven and within its budget") {
+  Rollup rollup;
+  for (const auto& path : test::example_cases()) {
+    CAPTURE(path.filename().string());
+    const Case c = load_case(path);
+    const PlanResult r = plan(c);
+    CHECK(r.plan.verified);
+    REQUIRE(c.budget);
+    CHECK(r.plan.total <= *c.budget + 1e-6);
+    CHECK(r.score_after() < r.score_before());
+    // Every item resolves or reduces something, and what it claims is gone.
+    std::set<std::string> left;
+    for (const Residual& res : r.plan.residual)
+      if (!res.original.empty()) left.insert(res.original);
+    for (const PlanItem& i : r.plan.items) {
+      CHECK((!i.resolves.empty() || !i.reduces.empty()));
+      for (const std::string& f : i.resolves) CHECK(left.count(f) == 0);
+      CHECK(i.cost == Approx(i.material + i.labour).margin(0.011));
+    }
+    // The same case gives the same plan, byte for byte.
+    CHECK(to_json(plan(c)).dump() == to_json(r).dump());
+    rollup.add(r);
+  }
+  const auto summary = rollup.to_json();
+  CHECK(summary["households"] == test::example_cases().size());
+  CHECK(summary["plans_verified"] == test::example_cases().size());
+  CHECK(summary["barriers"]["removed"].get<int>() > 0);
+}
+
+TEST_CASE("a budget of 0 gives an empty plan with everything deferred") {
+  const Case c = load_case(test::source_dir() / "data" / "examples" / "wheelchair-user.json");
+  PlanOptions o;
+  o.budget = 0;
+  const PlanResult r = plan(c, o);
+  CHECK(r.plan.items.empty());
+  CHECK(r.plan.total == 0);
+  CHECK(r.score_after() == r.score_before());
+  CHECK(r.plan.deferred.size() > 10);
+  for (const Deferred& d : r.plan.deferred) CHECK(d.reason == "budget");
+  for (const Residual& res : r.plan.residual) CHECK(res.reason != "new");
+}
+
+TEST_CASE("no budget: only what has no remedy is left") {
+  for (const auto& path : test::example_cases()) {
+    CAPTURE(path.filename().string());
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult r = plan(load_case(path), o);
+    CHECK(r.plan.verified);
+    for (const Residual& res : r.plan.residual) {
+      CAPTURE(res.finding.check, res.finding.element, res.reason);
+      // Measured nothing, no remedy at all, only a partial one, or created
+      // by a remedy whose good outweighs it (a bathroom enlarged into a bedroom).
+      CHECK((res.reason == "insufficient_data" || res.reason == "no_remedy" || res.reason == "partial" ||
+             res.reason == "new"));
+    }
+  }
+}
+
+TEST_CASE("policies: structural work first, an item limit, subsidy caps, regions") {
+  const Case c = load_case(test::source_dir() / "data" / "examples" / "wheelchair-user.json");
+  SECTION("at most three items") {
+    PlanOptions o;
+    o.max_items = 3;
+    CHECK(plan(c, o).plan.items.size() <= 3);
+  }
+  SECTION("structural first does not plan a device where building work does the same") {
+    PlanOptions o;
+    o.structural_first = true;
+    o.no_budget = true;
+    const PlanResult r = plan(c, o);
+    for (const PlanItem& i : r.plan.items) CHECK(i.remedy != "toilet.commode_chair");
+  }
+  SECTION("a subsidy cap: the household pays the rest") {
+    PlanOptions o;
+    o.no_budget = true;
+    o.subsidy_caps["floor.anti_slip"] = 100;
+    const PlanResult r = plan(c, o);
+    double capped = 0;
+    for (const PlanItem& i : r.plan.items)
+      if (i.remedy == "floor.anti_slip") {
+        CHECK(i.subsidy == Approx(100));
+        capped += i.cost - 100;
+      }
+    CHECK(capped > 0);
+    CHECK(r.plan.copay == Approx(capped).margin(0.02));
+  }
+  SECTION("regional factors change the price, not the choice of what is needed") {
+    PlanOptions beijing, henan;
+    beijing.no_budget = henan.no_budget = true;
+    beijing.region = "CN-11";
+    henan.region = "CN-41";
+    const PlanResult a = plan(c, beijing), b = plan(c, henan);
+    CHECK(a.plan.total > b.plan.total);
+    CHECK(a.plan.region == "CN-11");
+    CHECK(a.plan.region_labour > b.plan.region_labour);
+  }
+  SECTION("fees are added on top") {
+    PlanOptions o;
+    o.no_budget = true;
+    o.fees = Fees{0.08, 0.05, 0.06};
+    const PlanResult r = plan(c, o);
+    CHECK(r.plan.total == Approx(r.plan.subtotal * 1.13 * 1.06).margin(0.05));
+  }
+}
+
+TEST_CASE("the reference catalogue prices every remedy, and 31 provinces have factors") {
+  for (auto remedy : remedy_kinds()) {
+    CAPTURE(remedy);
+    const CatalogItem* i = builtin_catalog().find(remedy);
+    REQUIRE(i);
+    CHECK(i->material + i->labour > 0);
+    CHECK_FALSE(i->source.empty());
+  }
+  CHECK(builtin_regions().regions.size() == 31);
+  CHECK(builtin_regions().find("CN-42")->name.zh == "湖北省");
+  CHECK(builtin_regions().find("CN-HB") == builtin_regions().find("CN-42"));
+}
+
+TEST_CASE("a catalogue override replaces some prices and keeps the rest") {
+  const Catalog mine = parse_catalog(R"({"format": "barrierfree.catalog/1", "id": "MINE",
+      "items": [{"remedy": "threshold.remove", "unit": "item", "quantity": "element", "material": 10, "labour": 20, "kind": "structural"}]})",
+                                     &builtin_catalog());
+  CHECK(mine.find("threshold.remove")->labour == 20);
+  CHECK(mine.find("door.widen")->material == builtin_catalog().find("door.widen")->material);
+  try {
+    parse_catalog(R"({"format": "barrierfree.catalog/1", "id": "X", "currency": "CNY",
+        "items": [{"remedy": "door.widden", "unit": "box", "quantity": "element", "material": -1, "labour": 0, "kind": "structural"}]})");
+    FAIL("expected InputError");
+  } catch (const InputError& e) {
+    std::vector<std::string> paths;
+    for (const Error& x : e.errors()) paths.push_back(x.code + " " + x.path);
+    CHECK(paths == std::vector<std::string>{"catalog.105 /items/0/remedy", "catalog.105 /items/0/unit",
+                                            "catalog.107 /items/0/material"});
+  }
+}

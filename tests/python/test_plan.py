@@ -1,0 +1,95 @@
+"""barrierfree.plan, catalogues, regions and calibration from Python."""
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import barrierfree
+from conftest import ROOT, example_paths
+
+CLI = ROOT / "build" / "src" / "cli" / "barrierfree"
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_plan_is_proven_and_within_budget(path: Path):
+    result = barrierfree.plan(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert result.plan.verified
+    assert result.plan.total <= document["budget"] + 1e-6
+    assert result.score_after < result.score_before
+    data = result.to_dict()
+    assert data["plan"]["total"] == pytest.approx(result.plan.total)
+    assert data["score"] == {"before": result.score_before, "after": result.score_after}
+    assert [i["remedy"] for i in data["plan"]["items"]] == [i.remedy for i in result.plan.items]
+
+
+@pytest.mark.skipif(not CLI.exists(), reason="the command-line tool is not built")
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_plan_equals_the_cli(path: Path):
+    cli = json.loads(subprocess.run([str(CLI), "plan", str(path)], check=True, capture_output=True, text=True).stdout)
+    assert barrierfree.plan(path).to_dict() == cli
+
+
+def test_budget_arguments():
+    path = ROOT / "data" / "examples" / "wheelchair-user.json"
+    empty = barrierfree.plan(path, budget=0)
+    assert empty.plan.items == [] and empty.plan.total == 0
+    unlimited = barrierfree.plan(path, budget=None)
+    assert unlimited.plan.budget is None
+    assert unlimited.plan.total > barrierfree.plan(path).plan.total
+    assert len(barrierfree.plan(path, max_items=2).plan.items) <= 2
+    for bad in (-1, "5000", True):
+        with pytest.raises(ValueError):
+            barrierfree.plan(path, budget=bad)
+    with pytest.raises(ValueError):
+        barrierfree.plan(path, max_items=-1)
+    with pytest.raises(ValueError):
+        barrierfree.plan(path, standard="ADA-2010", rules=barrierfree.ruleset("ADA-2010"))
+
+
+def test_region_and_catalog():
+    path = ROOT / "data" / "examples" / "wheelchair-user.json"
+    beijing = barrierfree.plan(path, budget=None, region="CN-11")
+    henan = barrierfree.plan(path, budget=None, region="CN-41")
+    assert beijing.plan.region == "CN-11" and beijing.plan.total > henan.plan.total
+    cheap_thresholds = {"format": "barrierfree.catalog/1", "id": "MINE",
+                        "items": [{"remedy": "threshold.remove", "unit": "item", "quantity": "element",
+                                   "material": 1, "labour": 1, "kind": "structural"}]}
+    result = barrierfree.plan(path, budget=None, catalog=cheap_thresholds, region="CN-42")
+    item = next(i for i in result.plan.items if i.remedy == "threshold.remove")
+    assert item.unit_cost < 3
+    catalog = barrierfree.catalog()
+    assert len(catalog) == len(barrierfree.remedy_kinds())
+    assert catalog["door.widen"]["unit"] == "item"
+    with pytest.raises(KeyError):
+        catalog["door.widden"]
+    assert barrierfree.regions().factors("CN-42")["name_zh"] == "湖北省"
+    assert barrierfree.regions().factors("XX") is None
+    with pytest.raises(barrierfree.CatalogError) as info:
+        barrierfree.load_catalog({"format": "barrierfree.catalog/1", "id": "X", "items": [{"remedy": "door.widden"}]})
+    assert info.value.errors[0].code == "catalog.105"
+
+
+def test_calibrate(tmp_path):
+    bills = tmp_path / "past.csv"
+    bills.write_text("household,total,threshold.remove,grab_bar.install\nA,760,2,1\nB,530,1,1\nC,1060,2,2\n", encoding="utf-8")
+    override = barrierfree.calibrate(bills)
+    prices = {i["remedy"]: i["material"] + i["labour"] for i in override["items"]}
+    assert prices == pytest.approx({"threshold.remove": 230, "grab_bar.install": 300})
+    assert override["calibration"]["households"] == 3
+    calibrated = barrierfree.load_catalog(override)
+    assert calibrated["threshold.remove"]["unit_cost"] == pytest.approx(230)
+    with pytest.raises(barrierfree.CatalogError):
+        barrierfree.calibrate("household,total,door.widden\nA,1,1\n")
+
+
+def test_rollup():
+    rollup = barrierfree.Rollup()
+    for path in example_paths():
+        rollup.add(barrierfree.plan(path))
+    summary = rollup.to_dict()
+    assert summary["households"] == len(example_paths()) == rollup.households
+    assert summary["plans_verified"] == len(example_paths())
+    assert summary["total_cost"] == pytest.approx(rollup.total)
+    assert summary["barriers"]["removed"] > 0

@@ -99,10 +99,13 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       cand.element = target;
       cand.item = item;
       cand.applied = std::move(*applied);
-      const CheckResult rechecked = check(cand.applied.modified, rs);
+      // Only the kinds this remedy can change are checked again here; the
+      // plan's final check of the changed home is complete.
+      const auto& kinds = planning::affected_kinds(remedy);
+      const CheckResult rechecked = rules::check_only(cand.applied.modified, rs, kinds);
       const auto after = by_key(rechecked);
       for (const Finding& g : out.before.findings) {
-        if (g.status != Status::fail) continue;
+        if (g.status != Status::fail || !kinds.count(g.check)) continue;
         auto it = after.find(key_of(g));
         if (it == after.end()) cand.resolves.insert(g.id);
         else if (it->second->weight() < g.weight()) cand.reduces[g.id] = g.weight() - it->second->weight();

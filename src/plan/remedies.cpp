@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace barrierfree::planning {
@@ -261,64 +262,68 @@ double room_weight(const Case& c, const Ruleset& rs, const std::string& room, co
   return w;
 }
 
-/// Move movable furniture in a room to where it frees the most space; how many pieces moved.
+/// Move movable furniture in a room to where it frees the most space; how
+/// many pieces moved. A coarse search (300 mm steps, up to 1.5 m, turned or
+/// not) then a fine one (100 mm) around the best, on the room's turning
+/// space, passages and beds; the candidate's full re-check judges the rest.
 int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
-  const std::set<std::string> kinds = {"turning_space", "route.clear_width", "bed.side_space", "door.turning_space"};
+  const std::set<std::string> kinds = {"turning_space", "route.clear_width", "bed.side_space"};
   const Room* rm = c.find_room(room);
   if (!rm) return 0;
   const Ring outline_ring = outline(*rm);
   double current = room_weight(c, rs, room, kinds);
   if (current == 0) return 0;
   std::set<std::string> moved;
-  // Up to two rounds of the single best move of one piece.
+  struct Move {
+    double weight, shift;
+    std::string id;
+    Point2 at;
+    std::optional<double> facing;
+  };
+  // Try a piece at a place; keep it if it is the best so far.
+  auto trial = [&](const Fixture& original, Point2 shift, bool turn, Move& best) {
+    Fixture moved_f = original;
+    moved_f.at = original.at + shift;
+    if (turn) moved_f.facing = std::fmod(original.facing_or_default() + 90, 360);
+    const Ring fp = footprint(moved_f);
+    if (!std::all_of(fp.begin(), fp.end(), [&](Point2 p) { return g::covers(outline_ring, p, 0.5); })) return;
+    for (const Fixture& other : c.fixtures)
+      if (other.id != original.id && other.room == room && g::overlap_area(fp, footprint(other)) > 1.0) return;
+    Fixture* target = find(c.fixtures, original.id);
+    *target = moved_f;
+    const double w = room_weight(c, rs, room, kinds);
+    *target = original;
+    // Prefer small moves, and not turning.
+    const double cost = std::abs(shift.x) + std::abs(shift.y) + (turn ? 500 : 0);
+    if (w < best.weight - 1e-9 || (std::abs(w - best.weight) <= 1e-9 && !best.id.empty() && cost < best.shift))
+      best = {w, cost, original.id, moved_f.at, moved_f.facing};
+  };
   for (int round = 0; round < 2 && current > 0; ++round) {
-    double best_weight = current, best_shift = 0;
-    std::string best_id;
-    Point2 best_at;
-    std::optional<double> best_facing;
+    Move best{current, 0, {}, {}, std::nullopt};
     std::vector<std::string> pieces;
     for (const Fixture& f : c.fixtures)
       if (f.room == room && movable(f.type)) pieces.push_back(f.id);
     std::sort(pieces.begin(), pieces.end());
     for (const std::string& id : pieces) {
       const Fixture original = *c.find_fixture(id);
-      // Shifts of up to 1.5 m in steps of 100 mm, turned or not.
-      for (double dx = -1500; dx <= 1500; dx += 100)
-        for (double dy = -1500; dy <= 1500; dy += 100) {
-          if (dx == 0 && dy == 0) continue;
-          const double shift = std::abs(dx) + std::abs(dy);
-          if (shift > 1500) continue;
-          for (int turn = 0; turn < 2; ++turn) {
-            Fixture moved_f = original;
-            moved_f.at = original.at + Point2{dx, dy};
-            if (turn) moved_f.facing = std::fmod(original.facing_or_default() + 90, 360);
-            const Ring fp = footprint(moved_f);
-            // Inside the room, clear of other fixtures.
-            bool ok = std::all_of(fp.begin(), fp.end(), [&](Point2 p) { return g::covers(outline_ring, p, 0.5); });
-            for (const Fixture& other : c.fixtures)
-              if (ok && other.id != id && other.room == room && g::overlap_area(fp, footprint(other)) > 1.0) ok = false;
-            if (!ok) continue;
-            Fixture* target = find(c.fixtures, id);
-            *target = moved_f;
-            const double w = room_weight(c, rs, room, kinds);
-            *target = original;
-            const double total_shift = shift + turn * 500;  // prefer small moves, and no turning
-            if (w < best_weight - 1e-9 || (w == best_weight && !best_id.empty() && total_shift < best_shift)) {
-              best_weight = w;
-              best_shift = total_shift;
-              best_id = id;
-              best_at = moved_f.at;
-              best_facing = moved_f.facing;
-            }
-          }
-        }
+      for (int turn = 0; turn < 2; ++turn)
+        for (double dx = -1500; dx <= 1500; dx += 300)
+          for (double dy = -1500; dy <= 1500; dy += 300)
+            if ((dx != 0 || dy != 0 || turn) && std::abs(dx) + std::abs(dy) <= 1500) trial(original, {dx, dy}, turn, best);
     }
-    if (best_id.empty()) break;
-    Fixture* target = find(c.fixtures, best_id);
-    target->at = best_at;
-    target->facing = best_facing;
-    moved.insert(best_id);
-    current = best_weight;
+    if (best.id.empty()) break;
+    // Refine around the best coarse place.
+    const Fixture original = *c.find_fixture(best.id);
+    const bool turned = best.facing != original.facing;
+    const Point2 coarse = best.at - original.at;
+    for (double dx = -200; dx <= 200; dx += 100)
+      for (double dy = -200; dy <= 200; dy += 100)
+        if (dx != 0 || dy != 0) trial(original, coarse + Point2{dx, dy}, turned, best);
+    Fixture* target = find(c.fixtures, best.id);
+    target->at = best.at;
+    target->facing = best.facing;
+    moved.insert(best.id);
+    current = best.weight;
   }
   return static_cast<int>(moved.size());
 }
@@ -406,6 +411,52 @@ std::optional<double> enlarge_room(Case& c, const Ruleset& rs, const std::string
 }
 
 }  // namespace
+
+const std::set<std::string>& affected_kinds(const std::string& remedy) {
+  using Kinds = std::set<std::string>;
+  static const Kinds geometry = {"turning_space", "door.turning_space", "door.latch_side", "route.clear_width",
+                                 "route.reachable", "toilet.transfer_space", "bed.side_space", "room.area",
+                                 "grab_bar.position", "toilet.grab_bars", "shower.grab_bars", "bathtub.access"};
+  static const std::map<std::string, Kinds> table = {
+      {"door.widen", {"door.clear_width", "door.latch_side", "door.turning_space", "door.handle", "route.reachable", "route.clear_width"}},
+      {"door.sliding", {"door.clear_width", "door.latch_side", "door.turning_space", "door.handle", "route.reachable", "route.clear_width"}},
+      {"door.remove_leaf", {"door.clear_width", "door.latch_side", "door.turning_space", "door.handle", "route.reachable", "route.clear_width"}},
+      {"threshold.remove", {"door.threshold", "route.reachable"}},
+      {"threshold.ramp", {"door.threshold", "route.reachable"}},
+      {"door.lever_handle", {"door.handle"}},
+      {"ramp.build", {"building.access", "route.step", "route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
+      {"ramp.rebuild", {"route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
+      {"handrail.install", {"route.step", "ramp.handrail", "route.reachable"}},
+      {"stair_climber", {"building.access"}},
+      {"toilet.seated", {"toilet.type", "toilet.seat_height"}},
+      {"toilet.commode_chair", {"toilet.type", "toilet.seat_height"}},
+      {"toilet.raised_seat", {"toilet.type", "toilet.seat_height"}},
+      {"grab_bar.install", {"toilet.grab_bars", "shower.grab_bars", "grab_bar.height", "grab_bar.position", "bathtub.access"}},
+      {"shower.seat", {"shower.seat", "bathtub.access"}},
+      {"shower.level_entry", {"shower.curb", "turning_space", "door.turning_space", "toilet.transfer_space", "route.clear_width", "route.reachable"}},
+      {"control.relocate", {"control.height"}},
+      {"floor.anti_slip", {"floor.slip"}},
+      {"doorbell.visual", {"alert.visual"}},
+      {"alarm.visual", {"alert.visual"}},
+      {"doorbell.voice", {"alert.voice"}},
+      {"alarm.gas", {"safety.gas"}},
+      {"call.install", {"safety.call", "control.height"}},
+  };
+  static const Kinds basin = [] {
+    Kinds k = geometry;
+    k.insert({"basin.height", "counter.height"});
+    return k;
+  }();
+  static const Kinds bathing = [] {
+    Kinds k = geometry;
+    k.insert({"shower.curb", "shower.seat", "bathtub.access", "grab_bar.height"});
+    return k;
+  }();
+  if (auto it = table.find(remedy); it != table.end()) return it->second;
+  if (remedy == "basin.accessible" || remedy == "counter.lower") return basin;  // knee space frees floor
+  if (remedy == "bathtub.to_shower") return bathing;
+  return geometry;  // furniture.move, bathroom.enlarge
+}
 
 std::string remedy_target(const Case& c, const std::string& remedy, const std::string& element, const std::string& room) {
   if (remedy == "furniture.move") {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace barrierfree::planning {
@@ -21,6 +22,11 @@ struct Applied {
 /// Apply `remedy` to `element`; nothing when it does not apply there.
 std::optional<Applied> apply(const Case& c, const Ruleset& rules, const Catalog& catalog, const std::string& remedy,
                              const std::string& element);
+
+/// The check kinds whose findings a remedy can change (to learn what a
+/// candidate does without checking everything again; the plan's final
+/// check of the changed home is always complete).
+const std::set<std::string>& affected_kinds(const std::string& remedy);
 
 /// The element a remedy acts on for a finding: a grab-bar finding's fixture,
 /// a furniture move's room, "home" for household devices.

@@ -104,6 +104,8 @@ void bind_rules(py::module_& m) {
         }
         return out;
       })
+      .def_readonly("checked", &CheckResult::checked,
+                    "Check kinds that ran (someone needs them); a kind here without a finding passed.")
       .def_property_readonly("score", &CheckResult::score, "Person–environment fit score (higher is worse).")
       .def("to_dict", [](const CheckResult& r) { return from_json(to_json(r)); },
            "The result as a dict, equal to what `barrierfree check` prints.")

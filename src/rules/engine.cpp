@@ -166,14 +166,21 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
                               const std::string& focus_room) {
   rules::Context ctx(c, rules, focus_room);
   const auto& functions = rules::check_functions();
+  std::set<std::string> ran;
   for (const Rule& rule : rules.rules) {
     if (!kinds.empty() && !kinds.count(rule.check)) continue;
     // A check nobody in the household needs is not run.
     if (ctx.concern(rule).empty()) continue;
     auto it = functions.find(rule.check);
-    if (it != functions.end()) it->second(ctx, rule);
+    if (it == functions.end()) continue;
+    it->second(ctx, rule);
+    ran.insert(rule.check);
   }
   CheckResult out;
+  out.checked.assign(ran.begin(), ran.end());
+  std::sort(out.checked.begin(), out.checked.end(), [](const std::string& a, const std::string& b) {
+    return check_kind_rank(a) < check_kind_rank(b);
+  });
   out.id = c.id;
   out.standard = rules.id;
   out.findings = std::move(ctx.findings);
@@ -246,6 +253,7 @@ nlohmann::ordered_json to_json(const CheckResult& r) {
       na.push_back({{"check", n.check}, {"element", n.element}, {"rule_id", n.rule_id}, {"reason", n.reason}});
     j["not_assessed"] = std::move(na);
   }
+  j["checked"] = r.checked;
   j["score"] = {{"before", r.score()}};
   return j;
 }

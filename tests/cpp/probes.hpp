@@ -211,11 +211,15 @@ inline std::map<std::string, ProbeFactory> factories() {
                    f.door("d-living", "corridor", "living", {8000, w / 2}, 800, DoorType::opening);
                  }};
   };
-  p["route.step"] = [](const Ruleset&, const Rule&) {
-    return Probe{"s1", [](Flat& f, bool past) {
+  p["route.step"] = [](const Ruleset&, const Rule& rule) {
+    const double max = rule.mm("max", 0);
+    return Probe{"s1", [max](Flat& f, bool past) {
                    f.room("living", RoomType::living, 3000, 0, 4000, 3000);
                    f.door("d-living", "hall", "living", {3000, 1500}, 900, DoorType::opening);
-                   if (past) f.c.steps.push_back(Step{"s1", {"hall", "living"}, Point2{3000, 1500}, 1, Length::mm(1), std::nullopt});
+                   // At the limit: a level change of exactly `max` (none at all when max is 0).
+                   if (past || max > 0)
+                     f.c.steps.push_back(
+                         Step{"s1", {"hall", "living"}, Point2{3000, 1500}, 1, Length::mm(past ? max + 1 : max), std::nullopt});
                  }};
   };
   auto ramp = [](Flat& f, double rise, double length) {

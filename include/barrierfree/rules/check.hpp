@@ -62,6 +62,9 @@ struct CheckResult {
   std::string standard;  ///< the ruleset used
   std::vector<Finding> findings;
   std::vector<NotAssessed> not_assessed;
+  /// The check kinds that ran (someone in the household needs them), in the
+  /// order of check-kinds.md: a kind listed here without a finding passed.
+  std::vector<std::string> checked;
 
   /// Person–environment fit score: severities summed over findings × occupants concerned.
   [[nodiscard]] int score() const;

@@ -7,4 +7,4 @@ scripts/install-deps.sh
 scripts/build.sh
 (cd build && ctest --output-on-failure --parallel "$(nproc 2>/dev/null || echo 2)")
 .venv/bin/python -m pip install -q ".[test]"
-.venv/bin/python -m pytest -q tests/python
+BARRIERFREE_CLI="$PWD/build/src/cli/barrierfree" .venv/bin/python -m pytest -q tests/python

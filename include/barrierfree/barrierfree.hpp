@@ -2,6 +2,7 @@
 // The umbrella header: includes the whole public API.
 #pragma once
 
+#include <barrierfree/batch.hpp>
 #include <barrierfree/errors.hpp>
 #include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/geometry/types.hpp>

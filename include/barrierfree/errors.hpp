@@ -67,6 +67,8 @@ inline constexpr const char* rooms_overlap = "case.204";
 inline constexpr const char* not_on_shared_wall = "case.205";
 inline constexpr const char* fixture_outside_room = "case.206";
 inline constexpr const char* grab_bar_outside_room = "case.207";
+/// A valid case that could not be processed: a defect in barrierfree (the batch reports it and carries on).
+inline constexpr const char* internal = "case.300";
 /// Warning, not an error: a field this library does not know was ignored.
 inline constexpr const char* unknown_field = "case.901";
 }  // namespace errc

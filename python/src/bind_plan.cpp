@@ -184,9 +184,13 @@ void bind_plan(py::module_& m) {
 
   py::class_<Rollup>(m, "Rollup", "Totals over many households' plans.")
       .def(py::init<>())
-      .def("add", [](Rollup& r, const PlanResult& p) { r.add(p); })
-      .def("add_error", &Rollup::add_error)
+      .def("add", [](Rollup& r, const PlanResult& p) { r.add(p); }, py::arg("result"), "Count one household's plan.")
+      .def("add", [](Rollup& r, const CheckResult& c) { r.add(c); }, py::arg("result"),
+           "Count one household's check (no plan).")
+      .def("add_error", &Rollup::add_error, py::arg("code") = "case.100", "Count a household that could not be read.")
+      .def("merge", &Rollup::merge, py::arg("other"), "Add another roll-up's counts.")
       .def_property_readonly("households", &Rollup::households)
+      .def_property_readonly("errors", &Rollup::errors)
       .def_property_readonly("total", &Rollup::total)
       .def("to_dict", [](const Rollup& r) { return from_json(r.to_json()); });
 }

@@ -21,6 +21,13 @@ std::string Args::option(std::string_view name, std::string_view short_name) {
       return value;
     }
     const std::string prefix = std::string(name) + "=";
+    // "-j4" as well as "-j 4", as people type it.
+    const bool glued = short_name.size() == 2 && a.size() > 2 && a.rfind(short_name, 0) == 0;
+    if (glued) {
+      std::string value = a.substr(2);
+      args_.erase(it);
+      return value;
+    }
     if (a.rfind(prefix, 0) == 0) {
       std::string value = a.substr(prefix.size());
       args_.erase(it);

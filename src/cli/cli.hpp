@@ -54,5 +54,6 @@ int plan(Args args, std::ostream& out, std::ostream& err);
 int calibrate(Args args, std::ostream& out, std::ostream& err);
 int check(Args args, std::ostream& out, std::ostream& err);
 int rules(Args args, std::ostream& out, std::ostream& err);
+int batch(Args args, std::ostream& out, std::ostream& err);
 
 }  // namespace barrierfree::cli

@@ -15,6 +15,7 @@ constexpr const char* usage =
     "  validate FILE…   check case files (.json, .jsonl) and report every error\n"
     "  check CASE       the barriers in one home, for its occupants, with clauses\n"
     "  plan CASE        choose, prove and price the modifications for one home\n"
+    "  batch IN.jsonl   plan many households: one result line per input line\n"
     "  rules            list the rules of the built-in rulesets\n"
     "  calibrate CSV    fit unit costs to past bills (a catalogue override)\n\n"
     "Run 'barrierfree COMMAND --help' for a command's options.\n";
@@ -23,6 +24,7 @@ constexpr const char* usage =
 
 int main(int argc, char** argv) {
   using namespace barrierfree::cli;
+  std::ios::sync_with_stdio(false);  // batch output to stdout is written line by line
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << usage;
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     if (command == "check") return check(Args(std::move(args)), std::cout, std::cerr);
     if (command == "rules") return rules(Args(std::move(args)), std::cout, std::cerr);
     if (command == "plan") return plan(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "batch") return batch(Args(std::move(args)), std::cout, std::cerr);
     if (command == "calibrate") return calibrate(Args(std::move(args)), std::cout, std::cerr);
     throw UsageError{"unknown command \"" + command + "\""};
   } catch (const UsageError& e) {

@@ -191,8 +191,10 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
 
 Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles, const Segment& anchor, double reach,
                            double precision, double enough) {
-  // Maximise clearance(c) - max(0, dist(c, anchor) - reach): it equals the
-  // clearance inside the reach and, being 2-Lipschitz, never peaks outside it.
+  // Maximise the clearance over the centres within `reach` of the anchor. (A
+  // penalty for leaving the reach instead would be flat wherever walking away
+  // from the door also walks away from the nearest obstacle, and a flat top
+  // defeats the pruning of cells.)
   if (room.size() < 3) return {};
   Box box = bounds(room);
   // Only the neighbourhood of the anchor matters.
@@ -203,13 +205,15 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   box.max.y = std::min(box.max.y, ab.max.y + reach);
   if (!(box.max.x > box.min.x && box.max.y > box.min.y)) return {};
   const ClearanceField field(room, obstacles);
-  auto value = [&](Point2 c) { return field.value(c) - std::max(0.0, distance(c, anchor) - reach); };
+  constexpr double out_of_reach = -std::numeric_limits<double>::infinity();
+  auto value = [&](Point2 c) { return distance(c, anchor) <= reach ? field.value(c) : out_of_reach; };
   auto bound = [&](Point2 c, double h) {
-    // Wholly within reach: the clearance's own bound; else the 2-Lipschitz one.
-    const double far = std::max({distance(Point2{c.x - h, c.y - h}, anchor), distance(Point2{c.x + h, c.y - h}, anchor),
-                                 distance(Point2{c.x + h, c.y + h}, anchor), distance(Point2{c.x - h, c.y + h}, anchor)});
-    if (far <= reach) return field.bound(c, h);
-    return ClearanceField::Bound{value(c) + 2 * h * std::sqrt(2.0), false, c};
+    const double d = distance(c, anchor);
+    if (d - h * std::sqrt(2.0) > reach) return ClearanceField::Bound{out_of_reach, false, c};  // wholly out of reach
+    ClearanceField::Bound b = field.bound(c, h);
+    // The reach is convex: a cell's best point counts only if it is within it.
+    if (b.exact && distance(b.at, anchor) > reach) b.exact = false;
+    return b;
   };
   const auto best = detail::maximise(value, bound, box, precision, enough);
   return {best.at, std::max(0.0, best.value)};

@@ -202,6 +202,16 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       resolved = resolved && std::any_of(clause.begin(), clause.end(), [&](int i) { return chosen[static_cast<std::size_t>(i)]; });
     if (resolved) claimed.insert(objectives[o]->id);
   }
+  // A barrier removed may uncover what was never measured (a route through a door widened but
+  // whose threshold is unknown): the finding is then insufficient_data, not resolved, and the
+  // items that took part only reduce it.
+  std::set<std::string> uncovered;
+  for (const Finding* f : objectives) {
+    if (!claimed.count(f->id)) continue;
+    auto a = after.find(key_of(*f));
+    if (a != after.end() && a->second->status == Status::insufficient_data) uncovered.insert(f->id);
+  }
+  for (const std::string& fid : uncovered) claimed.erase(fid);
   for (int i : solution.chosen) {
     const Candidate& cand = *index[static_cast<std::size_t>(i)];
     PlanItem item;
@@ -221,18 +231,22 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.all_in = money(item.cost * fees.multiplier());
     auto cap = options.subsidy_caps.find(cand.remedy);
     item.subsidy = cap != options.subsidy_caps.end() ? std::min(item.all_in, cap->second) : item.all_in;
-    // What it resolves: the claimed findings it takes part in.
+    // What it resolves: the claimed findings it takes part in; what it reduces: those it
+    // helps with but that stay (uncovered ones among them).
     for (std::size_t o = 0; o < objectives.size(); ++o) {
       const std::string& fid = objectives[o]->id;
-      if (!claimed.count(fid)) continue;
-      const auto& obj = problem.objectives[o];
-      const bool part = std::any_of(obj.clauses.begin(), obj.clauses.end(), [&](const std::vector<int>& clause) {
+      const auto& clauses = problem.objectives[o].clauses;
+      const bool part = std::any_of(clauses.begin(), clauses.end(), [&](const std::vector<int>& clause) {
         return std::find(clause.begin(), clause.end(), i) != clause.end();
       });
-      if (part) item.resolves.push_back(fid);
+      if (part && claimed.count(fid)) item.resolves.push_back(fid);
+      else if (part && uncovered.count(fid)) item.reduces.push_back(fid);
     }
     for (const auto& [fid, w] : cand.reduces)
-      if (!claimed.count(fid)) item.reduces.push_back(fid);
+      if (!claimed.count(fid) && !uncovered.count(fid)) item.reduces.push_back(fid);
+    std::sort(item.reduces.begin(), item.reduces.end(), [](const std::string& a, const std::string& b) {
+      return std::stoi(a.substr(1)) < std::stoi(b.substr(1));
+    });
     std::sort(item.resolves.begin(), item.resolves.end(), [](const std::string& a, const std::string& b) {
       return std::stoi(a.substr(1)) < std::stoi(b.substr(1));
     });
@@ -260,7 +274,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     } else {
       const Finding& orig = *it->second;
       r.original = orig.id;
-      if (orig.status == Status::insufficient_data) r.reason = "insufficient_data";
+      if (orig.status == Status::insufficient_data || f.status == Status::insufficient_data) r.reason = "insufficient_data";
       else if (f.weight() < orig.weight()) r.reason = "partial";
       else if (resolvable.count(orig.id)) r.reason = options.max_items && static_cast<int>(p.items.size()) >= *options.max_items ? "item_limit" : "budget";
       else r.reason = "no_remedy";

@@ -6,9 +6,7 @@ from pathlib import Path
 import pytest
 
 import barrierfree
-from conftest import ROOT, example_paths
-
-CLI = ROOT / "build" / "src" / "cli" / "barrierfree"
+from conftest import CLI, ROOT, example_paths, needs_cli
 
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
@@ -24,7 +22,7 @@ def test_plan_is_proven_and_within_budget(path: Path):
     assert [i["remedy"] for i in data["plan"]["items"]] == [i.remedy for i in result.plan.items]
 
 
-@pytest.mark.skipif(not CLI.exists(), reason="the command-line tool is not built")
+@needs_cli
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_plan_equals_the_cli(path: Path):
     cli = json.loads(subprocess.run([str(CLI), "plan", str(path)], check=True, capture_output=True, text=True).stdout)

@@ -1,5 +1,9 @@
 // A programme roll-up over many households: what the district's plans cost,
 // by item, how many homes are fully resolved, and what is left and why.
+//
+// A roll-up is computed from results as JSON (the lines the batch runner
+// writes), so that a batch resumed from a half-written file and one run in a
+// single go give the same summary: there is one way to count a household.
 #pragma once
 
 #include <barrierfree/plan/plan.hpp>
@@ -8,20 +12,29 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace barrierfree {
 
 class Rollup {
  public:
-  /// Count one household's result.
+  /// Count one household's plan.
   void add(const PlanResult& r);
-  /// Count a household that could not be read (its case was invalid).
-  void add_error() { ++errors_; }
+  /// Count one household's check (no plan).
+  void add(const CheckResult& r);
+  /// Count one output line: a plan or check result, or an error line
+  /// (`{"id", "line", "error": {"code", …}}`) of a case that could not be read.
+  void add(const nlohmann::ordered_json& result);
+  /// Count a household that could not be read.
+  void add_error(std::string_view code = "case.100");
+  /// Add another roll-up's counts (in a fixed order, the sums are deterministic).
+  void merge(const Rollup& other);
 
   /// Totals as JSON (the batch runner's summary; docs/planning.md).
   [[nodiscard]] nlohmann::ordered_json to_json() const;
 
   [[nodiscard]] std::size_t households() const { return households_; }
+  [[nodiscard]] std::size_t errors() const { return errors_; }
   [[nodiscard]] double total() const { return total_; }
 
  private:
@@ -31,7 +44,7 @@ class Rollup {
     double cost = 0;
     std::string unit;
   };
-  std::size_t households_ = 0, errors_ = 0, fully_resolved_ = 0, verified_ = 0;
+  std::size_t households_ = 0, planned_ = 0, errors_ = 0, fully_resolved_ = 0, verified_ = 0;
   double total_ = 0, subsidy_ = 0, copay_ = 0, budget_ = 0;
   long score_before_ = 0, score_after_ = 0;
   std::size_t barriers_ = 0, removed_ = 0, unassessed_ = 0;
@@ -39,6 +52,7 @@ class Rollup {
   std::map<std::string, std::size_t> findings_by_check_;
   std::map<std::string, std::size_t> left_by_reason_;
   std::map<std::string, std::size_t> left_by_check_;
+  std::map<std::string, std::size_t> errors_by_code_;
   std::string currency_;
 };
 

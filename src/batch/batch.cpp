@@ -1,0 +1,234 @@
+// The batch runner: a reader, N workers and the calling thread as the writer,
+// around a ring of `window` slots. The reader fills slot (seq % window) only
+// when line seq - window has been written, so memory is bounded by the window
+// whatever the input's length, and the writer emits slots strictly in input
+// order, so the output does not depend on the number of workers.
+#include <barrierfree/batch.hpp>
+
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/rules/check.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <istream>
+#include <mutex>
+#include <ostream>
+#include <thread>
+#include <vector>
+
+namespace barrierfree {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+bool blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
+}
+
+std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors) {
+  ordered_json j;
+  // The id, when the line is a JSON object with one, lets the error be matched to its household.
+  const ordered_json doc = ordered_json::parse(line, nullptr, false);
+  const auto id = doc.is_object() ? doc.find("id") : doc.end();
+  j["id"] = doc.is_object() && id != doc.end() && id->is_string() ? *id : ordered_json();
+  j["line"] = line_number;
+  auto as_json = [](const Error& e) { return ordered_json{{"code", e.code}, {"path", e.path}, {"message", e.message}}; };
+  j["error"] = errors.empty() ? as_json(Error{errc::internal, "", "unknown error", 0}) : as_json(errors.front());
+  ordered_json all = ordered_json::array();
+  for (const Error& e : errors) all.push_back(as_json(e));
+  j["errors"] = std::move(all);
+  return dump(j);
+}
+
+LineOutcome process_line(std::string_view line, std::size_t line_number, const BatchOptions& options) {
+  LineOutcome out;
+  auto fail = [&](const std::vector<Error>& errors) {
+    out.text = error_line(line, line_number, errors);
+    out.ok = false;
+    out.tally.add_error(errors.empty() ? errc::internal : errors.front().code);
+    return std::move(out);
+  };
+  if (blank(line)) return fail({Error{errc::invalid_json, "", "empty line: each line must be one case", 0}});
+  try {
+    ReadResult read = read_case(line);
+    if (!read.ok()) return fail(read.errors);
+    const Case& c = *read.value;
+    const Ruleset& rules = options.rules              ? *options.rules
+                           : !options.standard.empty() ? builtin_ruleset(options.standard)
+                                                       : ruleset_for(c);
+    ordered_json result;
+    if (options.check_only) {
+      result = to_json(check(c, rules));
+    } else {
+      const Catalog& catalog = options.catalog ? *options.catalog : builtin_catalog();
+      const Regions& regions = options.regions ? *options.regions : builtin_regions();
+      result = to_json(plan(c, rules, catalog, regions, options.plan));
+    }
+    if (!read.warnings.empty()) {
+      ordered_json warnings = ordered_json::array();
+      for (const Error& w : read.warnings) warnings.push_back(to_string(w));
+      result["warnings"] = std::move(warnings);
+    }
+    out.tally.add(result);
+    out.text = dump(result);
+    out.ok = true;
+    return out;
+  } catch (const InputError& e) {
+    return fail(e.errors());
+  } catch (const std::exception& e) {
+    return fail({Error{errc::internal, "", std::string("could not process the case: ") + e.what(), 0}});
+  } catch (...) {
+    return fail({Error{errc::internal, "", "could not process the case", 0}});
+  }
+}
+
+BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& options, const BatchRun& run) {
+  using clock = std::chrono::steady_clock;
+  const auto started = clock::now();
+  const unsigned threads = run.threads ? run.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Enough lines in flight to keep every worker busy while the writer waits for the oldest.
+  const std::size_t window = std::max<std::size_t>(64, 32 * static_cast<std::size_t>(threads));
+
+  struct Slot {
+    std::string input;
+    LineOutcome outcome;
+    bool done = false;
+  };
+  std::vector<Slot> slots(window);
+  std::mutex m;
+  std::condition_variable work_ready, line_done, space_free;
+  std::size_t read = 0, taken = 0, written = 0;  // line sequence numbers, from 0
+  bool end_of_input = false, abandon = false;
+  std::atomic<std::uint64_t> bytes{0};
+  BatchStats stats;
+
+  std::string line;
+  for (std::size_t i = 0; i < run.skip_lines && std::getline(in, line); ++i) bytes += line.size() + 1;
+  const std::size_t first_line_number = run.skip_lines + 1;
+
+  std::thread reader([&] {
+    std::string text;
+    while (true) {
+      if (run.stop && run.stop->load()) {
+        std::lock_guard lock(m);
+        stats.interrupted = true;
+        break;
+      }
+      {
+        std::unique_lock lock(m);
+        space_free.wait(lock, [&] { return read - written < window || abandon; });
+        if (abandon) break;
+      }
+      if (!std::getline(in, text)) break;
+      bytes += text.size() + 1;
+      if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
+      {
+        std::lock_guard lock(m);
+        Slot& slot = slots[read % window];
+        slot.input = std::move(text);
+        slot.done = false;
+        ++read;
+      }
+      work_ready.notify_one();
+      text = std::string();
+    }
+    {
+      std::lock_guard lock(m);
+      end_of_input = true;
+    }
+    work_ready.notify_all();
+    line_done.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&] {
+      while (true) {
+        std::size_t seq = 0;
+        {
+          std::unique_lock lock(m);
+          work_ready.wait(lock, [&] { return taken < read || end_of_input; });
+          if (taken >= read) return;
+          seq = taken++;
+        }
+        // The slot is this worker's alone until it is marked done: the reader
+        // refills it only after the writer has taken its outcome.
+        Slot& slot = slots[seq % window];
+        LineOutcome outcome = process_line(slot.input, first_line_number + seq, options);
+        {
+          std::lock_guard lock(m);
+          slot.outcome = std::move(outcome);
+          slot.done = true;
+        }
+        line_done.notify_all();
+      }
+    });
+
+  auto last_progress = clock::now();
+  auto report = [&](bool force) {
+    if (!run.on_progress) return;
+    const auto now = clock::now();
+    if (!force && now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    run.on_progress({run.skip_lines + stats.lines, stats.errors, bytes.load(),
+                     std::chrono::duration<double>(now - started).count()});
+  };
+
+  bool write_failed = false;
+  while (true) {
+    LineOutcome outcome;
+    {
+      std::unique_lock lock(m);
+      const bool ready = line_done.wait_for(lock, std::chrono::milliseconds(200), [&] {
+        return (written < read && slots[written % window].done) || (end_of_input && written == read);
+      });
+      if (!ready) {
+        lock.unlock();
+        report(false);
+        continue;
+      }
+      if (written == read) break;  // end of input, everything written
+      Slot& slot = slots[written % window];
+      outcome = std::move(slot.outcome);
+      slot.done = false;
+    }
+    out << outcome.text << '\n';
+    if (!out) {
+      write_failed = true;
+      std::lock_guard lock(m);
+      abandon = true;
+    }
+    ++stats.lines;
+    ++(outcome.ok ? stats.results : stats.errors);
+    stats.rollup.merge(outcome.tally);
+    {
+      std::lock_guard lock(m);
+      ++written;
+    }
+    space_free.notify_one();
+    report(false);
+    if (write_failed) break;
+  }
+  if (write_failed) {
+    // Let the reader and the workers finish, then tell the caller.
+    space_free.notify_all();
+    {
+      std::unique_lock lock(m);
+      abandon = true;
+    }
+  }
+  reader.join();
+  for (std::thread& w : workers) w.join();
+  if (write_failed) throw std::ios_base::failure("cannot write the output");
+  out.flush();
+  report(true);
+  return stats;
+}
+
+}  // namespace barrierfree

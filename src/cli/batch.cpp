@@ -1,0 +1,270 @@
+// barrierfree batch IN.jsonl: a district's households in, one plan each out.
+//
+// With -o the output goes to OUT.part and is renamed to OUT when the input is
+// done, so a file named OUT is always complete. Ctrl-C stops reading, lets the
+// lines in flight finish, keeps OUT.part (every line in order) and says how to
+// resume; --resume counts the lines of OUT.part and carries on after them.
+#include "cli/cli.hpp"
+
+#include <barrierfree/batch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace barrierfree::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) {
+  // The first Ctrl-C stops the batch cleanly; a second one ends the program at once.
+  interrupted = true;
+  std::signal(SIGINT, SIG_DFL);
+}
+
+constexpr const char* help =
+    "usage: barrierfree batch [IN.jsonl|-] [-o OUT.jsonl] [-j N] [--summary FILE] [--check-only]\n"
+    "                         [--resume] [--quiet] [--standard ID] [--rules FILE] [--catalog FILE]\n"
+    "                         [--regions FILE] [--region CN-xx] [--budget N|none]\n\n"
+    "Plan every household of a JSON Lines file (one case per line) and write one result per\n"
+    "line, in input order: the plan, or {\"id\", \"line\", \"error\"} for a line that is not a\n"
+    "valid case. Standard input and output when IN or -o is - or missing.\n\n"
+    "  -o OUT          write OUT (through OUT.part, renamed when complete)\n"
+    "  -j N            worker threads (default: all cores); the output is the same for any N\n"
+    "  --summary FILE  write counts, findings by check and the programme roll-up as JSON\n"
+    "  --check-only    findings only, no plan\n"
+    "  --resume        continue an interrupted run from OUT.part (needs -o)\n"
+    "  --quiet         no progress bar (there is none anyway when stderr is not a terminal)\n"
+    "  --standard, --rules, --catalog, --regions, --region, --budget: as for 'plan'\n\n"
+    "Exit status: 0 every line gave a result, 1 some lines gave errors, 2 usage error,\n"
+    "130 interrupted (the finished lines are kept; run again with --resume).\n";
+
+/// The lines already in a partial output, which is cut after its last complete line.
+std::size_t complete_lines(const fs::path& part) {
+  std::ifstream in(part, std::ios::binary);
+  std::size_t lines = 0;
+  std::uintmax_t end = 0, pos = 0;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i, ++pos)
+      if (buffer[i] == '\n') {
+        ++lines;
+        end = pos + 1;
+      }
+  }
+  in.close();
+  if (fs::file_size(part) != end) fs::resize_file(part, end);  // a line cut short by a hard stop
+  return lines;
+}
+
+/// The id of a JSON line, or "" when it has none.
+std::string id_of(const std::string& line) {
+  const auto j = nlohmann::json::parse(line, nullptr, false);
+  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) return {};
+  return j["id"].get<std::string>();
+}
+
+/// Line `n` (from 1) of a file, or nothing when the file is shorter.
+std::optional<std::string> nth_line(const fs::path& path, std::size_t n) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::getline(in, line)) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+class ProgressBar {
+ public:
+  ProgressBar(std::ostream& err, std::uintmax_t total_bytes) : err_(err), total_(total_bytes) {}
+
+  void operator()(const BatchProgress& p) {
+    std::ostringstream s;
+    s << '\r';
+    const double rate = p.seconds > 0 ? static_cast<double>(p.lines - first_) / p.seconds : 0;
+    if (total_ > 0) {
+      const double done = std::min(1.0, static_cast<double>(p.bytes_read) / static_cast<double>(total_));
+      const int width = 24, filled = static_cast<int>(done * width);
+      s << '[' << std::string(filled, '#') << std::string(width - filled, '.') << "] " << std::setw(3)
+        << static_cast<int>(done * 100) << "%  ";
+      if (done > 0.001 && p.seconds > 1) {
+        const auto eta = static_cast<long>(p.seconds * (1 - done) / done);
+        s << "ETA " << eta / 60 << ':' << std::setw(2) << std::setfill('0') << eta % 60 << std::setfill(' ') << "  ";
+      }
+    }
+    s << p.lines << " lines, " << p.errors << " errors, " << static_cast<long>(rate) << "/s   ";
+    err_ << s.str() << std::flush;
+    shown_ = true;
+  }
+  void start_at(std::size_t lines) { first_ = lines; }
+  void finish() {
+    if (shown_) err_ << '\n';
+  }
+
+ private:
+  std::ostream& err_;
+  std::uintmax_t total_;
+  std::size_t first_ = 0;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+int batch(Args args, std::ostream& out, std::ostream& err) {
+  if (args.flag("--help") || args.flag("-h")) {
+    out << help;
+    return exit_ok;
+  }
+  const std::string output = args.option("--output", "-o");
+  const std::string jobs = args.option("--jobs", "-j");
+  const std::string summary = args.option("--summary");
+  const bool check_only = args.flag("--check-only");
+  const bool resume = args.flag("--resume");
+  const bool quiet = args.flag("--quiet") || args.flag("-q");
+  PlanSetup setup = plan_setup(args);
+  const std::vector<std::string> files = args.positional();
+  if (files.size() > 1) throw UsageError{"batch reads one input file (or standard input)"};
+  const std::string input = files.empty() ? "-" : files.front();
+
+  unsigned threads = 0;
+  if (!jobs.empty()) {
+    try {
+      std::size_t used = 0;
+      const long n = std::stol(jobs, &used);
+      if (used != jobs.size() || n < 1 || n > 1024) throw std::invalid_argument(jobs);
+      threads = static_cast<unsigned>(n);
+    } catch (const std::exception&) {
+      throw UsageError{"-j must be a whole number from 1 to 1024"};
+    }
+  }
+  if (input != "-" && !fs::is_regular_file(input)) throw UsageError{"no such input file: " + input};
+  const bool to_file = !output.empty() && output != "-";
+  if (resume && !to_file) throw UsageError{"--resume needs -o OUT (the output file of the interrupted run)"};
+
+  BatchOptions options;
+  options.check_only = check_only;
+  options.rules = setup.rules ? &*setup.rules : nullptr;
+  options.standard = setup.standard;
+  if (!options.standard.empty() && !options.rules) {
+    try {
+      (void)builtin_ruleset(options.standard);
+    } catch (const std::out_of_range& e) {
+      throw UsageError{e.what()};
+    }
+  }
+  options.catalog = setup.catalog ? &*setup.catalog : nullptr;
+  options.regions = setup.regions ? &*setup.regions : nullptr;
+  options.plan = setup.options;
+
+  // Where the output goes, and what is already done.
+  const fs::path final_path = to_file ? fs::path(output) : fs::path();
+  const fs::path part = to_file ? fs::path(output + ".part") : fs::path();
+  std::size_t done = 0;
+  Rollup rollup;
+  if (resume) {
+    if (!fs::exists(part) && fs::exists(final_path)) fs::rename(final_path, part);  // already complete: recount
+    if (!fs::exists(part)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
+    done = complete_lines(part);
+    if (done > 0 && input != "-") {
+      const auto in_line = nth_line(input, done);
+      if (!in_line)
+        throw UsageError{part.string() + " has more lines than " + input + ": it is not the output of this input"};
+      const std::string want = id_of(*in_line), have = id_of(*nth_line(part, done));
+      if (!want.empty() && !have.empty() && want != have)
+        throw UsageError{part.string() + " does not continue " + input + ": its line " + std::to_string(done) +
+                         " is \"" + have + "\" but the input's is \"" + want + "\""};
+    }
+    // The summary counts every line of the output, the ones done before as well.
+    std::ifstream previous(part, std::ios::binary);
+    std::string line;
+    while (std::getline(previous, line)) rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
+  }
+
+  std::ifstream file_in;
+  if (input != "-") {
+    file_in.open(input, std::ios::binary);
+    if (!file_in) throw UsageError{"cannot read " + input};
+  }
+  std::istream& in = input == "-" ? std::cin : file_in;
+
+  std::ofstream file_out;
+  std::vector<char> buffer(1 << 20);
+  if (to_file) {
+    file_out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    file_out.open(part, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
+    if (!file_out) throw UsageError{"cannot write " + part.string()};
+  }
+  std::ostream& sink = to_file ? file_out : out;
+
+  ProgressBar bar(err, input != "-" ? fs::file_size(input) : 0);
+  bar.start_at(done);
+  BatchRun run;
+  run.threads = threads;
+  run.skip_lines = done;
+  run.stop = &interrupted;
+  if (!quiet && isatty(STDERR_FILENO)) run.on_progress = std::ref(bar);
+
+  interrupted = false;
+  auto previous_handler = std::signal(SIGINT, on_interrupt);
+  BatchStats stats;
+  try {
+    stats = run_batch(in, sink, options, run);
+  } catch (const std::ios_base::failure&) {
+    std::signal(SIGINT, previous_handler);
+    bar.finish();
+    err << "barrierfree: cannot write " << (to_file ? part.string() : std::string("the output"))
+        << " (disk full?); the lines written so far are kept\n";
+    return exit_invalid;
+  }
+  std::signal(SIGINT, previous_handler);
+  bar.finish();
+  if (to_file) file_out.close();
+  rollup.merge(stats.rollup);
+
+  const std::size_t lines = done + stats.lines;
+  if (!summary.empty()) {
+    nlohmann::ordered_json s;
+    s["format"] = "barrierfree.summary/1";
+    s["input"] = input;
+    s["complete"] = !stats.interrupted;
+    s["mode"] = check_only ? "check" : "plan";
+    s["cases"] = lines;
+    s["valid"] = rollup.households();
+    const nlohmann::ordered_json totals = rollup.to_json();
+    for (auto it = totals.begin(); it != totals.end(); ++it)
+      if (it.key() != "households") s[it.key()] = *it;
+    std::ofstream f(summary, std::ios::binary);
+    f << s.dump(2) << '\n';
+    if (!f) err << "barrierfree: cannot write the summary " << summary << '\n';
+  }
+
+  if (stats.interrupted) {
+    err << "barrierfree: interrupted after " << lines << " line(s); they are kept, in order";
+    if (to_file) {
+      err << ", in " << part.string() << ".\nResume with: barrierfree batch " << input << " -o " << output
+          << " --resume\n";
+    } else {
+      err << ".\nThe next line to process is line " << lines + 1 << " of the input.\n";
+    }
+    return 130;
+  }
+  if (to_file) fs::rename(part, final_path);
+  if (!quiet)
+    err << "barrierfree: " << lines << " line(s): " << rollup.households() << " result(s), " << rollup.errors()
+        << " error(s)" << (done ? " (" + std::to_string(done) + " from the interrupted run)" : std::string()) << '\n';
+  return rollup.errors() ? exit_invalid : exit_ok;
+}
+
+}  // namespace barrierfree::cli

@@ -1,0 +1,154 @@
+// The batch runner: one output line per input line, in order, whatever the
+// threads; errors as data with their line numbers; a clean stop and a resume.
+#include <barrierfree/batch.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+#include <sstream>
+
+using namespace barrierfree;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::string run(const std::string& input, unsigned threads, BatchOptions options = {}, BatchStats* stats = nullptr,
+                std::size_t skip = 0) {
+  std::istringstream in(input);
+  std::ostringstream out;
+  BatchRun r;
+  r.threads = threads;
+  r.skip_lines = skip;
+  BatchStats s = run_batch(in, out, options, r);
+  if (stats) *stats = std::move(s);
+  return out.str();
+}
+
+const std::string& mixed() {
+  static const std::string text = test::read_file(test::source_dir() / "tests" / "data" / "batch" / "mixed.jsonl");
+  return text;
+}
+
+const std::string& huimin() {
+  static const std::string text = test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl");
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a line that is not a case becomes an error line with its number", "[batch]") {
+  const LineOutcome not_json = process_line("this is not JSON", 7, {});
+  CHECK_FALSE(not_json.ok);
+  const json j = json::parse(not_json.text);
+  CHECK(j["id"].is_null());
+  CHECK(j["line"] == 7);
+  CHECK(j["error"]["code"] == "case.101");
+  CHECK(j["errors"].size() == 1);
+
+  const LineOutcome blank = process_line("  \t", 1, {});
+  CHECK(json::parse(blank.text)["error"]["code"] == "case.101");
+
+  const LineOutcome array = process_line("[1, 2]", 2, {});
+  CHECK(json::parse(array.text)["error"]["code"] == "case.103");
+
+  // An invalid case keeps its id, so the error can be matched to the household.
+  const LineOutcome invalid = process_line(R"({"format": "barrierfree.case/1", "id": "HM-X", "rooms": 3, "budget": "much"})", 3, {});
+  const json e = json::parse(invalid.text);
+  CHECK(e["id"] == "HM-X");
+  CHECK(e["line"] == 3);
+  CHECK(e["errors"].size() >= 2);  // every error of the case, not only the first
+  CHECK(invalid.text.find('\n') == std::string::npos);
+}
+
+TEST_CASE("every input line yields exactly one output line, in order", "[batch]") {
+  BatchStats stats;
+  const std::string output = run(mixed(), 3, {}, &stats);
+  const auto in = lines_of(mixed()), out = lines_of(output);
+  REQUIRE(out.size() == in.size());
+  CHECK(stats.lines == in.size());
+  CHECK(stats.results == 4);
+  CHECK(stats.errors == 6);
+  const std::vector<int> error_lines{2, 3, 4, 5, 6, 7};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const json j = json::parse(out[i]);
+    const bool is_error = std::count(error_lines.begin(), error_lines.end(), static_cast<int>(i + 1)) > 0;
+    CHECK(j.contains("error") == is_error);
+    if (is_error) CHECK(j["line"] == i + 1);
+    else CHECK(j["id"] == json::parse(in[i])["id"]);  // the result of this very line
+  }
+  CHECK(json::parse(out[8]).contains("warnings"));  // the misspelt field of line 9
+  CHECK(stats.rollup.errors() == 6);
+  CHECK(stats.rollup.households() == 4);
+}
+
+TEST_CASE("the output does not depend on the number of threads", "[batch]") {
+  const std::string input = mixed() + huimin();
+  BatchOptions check_only;
+  check_only.check_only = true;
+  for (const BatchOptions& options : {BatchOptions{}, check_only}) {
+    BatchStats one, four;
+    const std::string a = run(input, 1, options, &one), b = run(input, 4, options, &four);
+    CHECK(a == b);
+    CHECK(one.rollup.to_json() == four.rollup.to_json());
+    CHECK(lines_of(a).size() == lines_of(input).size());
+  }
+}
+
+TEST_CASE("a batch resumed after its first lines ends as one run in a go", "[batch]") {
+  const std::string input = huimin();
+  BatchStats whole_stats;
+  const std::string whole = run(input, 2, {}, &whole_stats);
+  const auto whole_lines = lines_of(whole);
+  for (std::size_t done : {std::size_t{0}, std::size_t{1}, std::size_t{17}, whole_lines.size()}) {
+    // The first `done` lines were written by an interrupted run; the summary counts them from the file.
+    Rollup summary;
+    std::string prefix;
+    for (std::size_t i = 0; i < done; ++i) {
+      prefix += whole_lines[i] + "\n";
+      summary.add(nlohmann::ordered_json::parse(whole_lines[i]));
+    }
+    BatchStats rest_stats;
+    const std::string rest = run(input, 2, {}, &rest_stats, done);
+    CHECK(rest_stats.lines == whole_lines.size() - done);
+    CHECK(prefix + rest == whole);
+    summary.merge(rest_stats.rollup);
+    CHECK(summary.to_json() == whole_stats.rollup.to_json());
+  }
+}
+
+TEST_CASE("a stop request ends the batch after the lines already read", "[batch]") {
+  std::istringstream in(huimin());
+  std::ostringstream out;
+  std::atomic<bool> stop{true};
+  BatchRun r;
+  r.threads = 2;
+  r.stop = &stop;
+  const BatchStats stats = run_batch(in, out, {}, r);
+  CHECK(stats.interrupted);
+  CHECK(stats.lines == 0);
+  CHECK(out.str().empty());
+}
+
+TEST_CASE("error lines carry the input's line numbers after skipped lines", "[batch]") {
+  const std::string output = run("x\ny\n{\n", 1, {}, nullptr, 1);
+  const auto out = lines_of(output);
+  REQUIRE(out.size() == 2);
+  CHECK(json::parse(out[0])["line"] == 2);
+  CHECK(json::parse(out[1])["line"] == 3);
+}
+
+TEST_CASE("empty input gives empty output", "[batch]") {
+  BatchStats stats;
+  CHECK(run("", 2, {}, &stats).empty());
+  CHECK(stats.lines == 0);
+  CHECK_FALSE(stats.interrupted);
+}

@@ -1,0 +1,164 @@
+"""`barrierfree batch` end to end: one line out per line in, errors with line numbers,
+the same bytes for any thread count, and a Ctrl-C that can be resumed without loss."""
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI, ROOT, needs_cli
+
+pytestmark = needs_cli
+
+MIXED = ROOT / "tests" / "data" / "batch" / "mixed.jsonl"
+HUIMIN = ROOT / "data" / "examples" / "huimin-52.jsonl"
+
+
+def batch(*args, **kw):
+    return subprocess.run([str(CLI), "batch", *map(str, args)], capture_output=True, **kw)
+
+
+def test_mixed_input_gives_one_line_per_line_in_order(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    done = batch(MIXED, "-o", out, "-j", 2)
+    assert done.returncode == 1, "some lines are errors"
+    inputs = MIXED.read_bytes().split(b"\n")[:-1]
+    outputs = out.read_text(encoding="utf-8").splitlines()
+    assert len(outputs) == len(inputs) == 10
+    for number, (line, result) in enumerate(zip(inputs, outputs), start=1):
+        r = json.loads(result)
+        try:
+            wanted = json.loads(line)["id"]
+        except (ValueError, TypeError, KeyError):
+            wanted = None
+        if "error" in r:
+            assert r["line"] == number
+            assert set(r["error"]) == {"code", "path", "message"}
+            assert r["errors"][0] == r["error"]
+        else:
+            assert "findings" in r and "plan" in r
+        if wanted is not None:
+            assert r["id"] == wanted
+    codes = [json.loads(o).get("error", {}).get("code") for o in outputs]
+    assert codes == [None, "case.101", "case.101", "case.104", "case.103", "case.110", "case.101", None, None, None]
+    assert not Path(str(out) + ".part").exists()
+
+
+def test_standard_streams(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    batch(MIXED, "-o", out, "-j", 1)
+    piped = subprocess.run([str(CLI), "batch", "-j", "3"], input=MIXED.read_bytes(), capture_output=True)
+    assert piped.returncode == 1
+    assert piped.stdout == out.read_bytes()
+    dash = subprocess.run([str(CLI), "batch", "-", "-o", "-"], input=MIXED.read_bytes(), capture_output=True)
+    assert dash.stdout == out.read_bytes()
+
+
+def test_the_same_bytes_whatever_the_thread_count(tmp_path: Path):
+    outputs, summaries = [], []
+    for jobs in (1, 4):
+        out, summary = tmp_path / f"j{jobs}.jsonl", tmp_path / f"j{jobs}.summary.json"
+        assert batch(HUIMIN, "-o", out, "-j", jobs, "--summary", summary).returncode == 0
+        outputs.append(out.read_bytes())
+        summaries.append(summary.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert summaries[0] == summaries[1]
+    s = json.loads(summaries[0])
+    assert s["cases"] == s["valid"] == s["planned"] == 52 and s["errors"] == 0 and s["complete"]
+    assert s["plans_verified"] == 52
+    assert s["barriers"]["removed"] + s["barriers"]["left"] == s["barriers"]["before"]
+
+
+@pytest.fixture(scope="module")
+def long_input(tmp_path_factory):
+    """Ten times the 52 households (ids made unique): long enough to interrupt."""
+    path = tmp_path_factory.mktemp("long") / "long.jsonl"
+    lines = HUIMIN.read_text(encoding="utf-8").splitlines()
+    with path.open("w", encoding="utf-8") as f:
+        for round_ in range(10):
+            for line in lines:
+                case = json.loads(line)
+                case["id"] = f"{case['id']}-{round_}"
+                f.write(json.dumps(case, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(long_input, tmp_path_factory):
+    d = tmp_path_factory.mktemp("whole")
+    out, summary = d / "out.jsonl", d / "summary.json"
+    assert batch(long_input, "-o", out, "--summary", summary).returncode == 0
+    return out.read_bytes(), summary.read_bytes()
+
+
+def test_ctrl_c_keeps_the_lines_done_and_resume_finishes_the_same(long_input, uninterrupted, tmp_path: Path):
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    part = Path(str(out) + ".part")
+    run = subprocess.Popen([str(CLI), "batch", str(long_input), "-o", str(out), "-j", "1", "--summary", str(summary)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not part.exists() or part.stat().st_size < 100_000):
+        time.sleep(0.02)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err.decode()
+    assert b"--resume" in err
+    assert not out.exists(), "an incomplete output never takes the final name"
+    kept = part.read_bytes()
+    assert kept.endswith(b"\n") and kept.count(b"\n") < 520
+    assert uninterrupted[0].startswith(kept), "the lines kept are the first ones, in order"
+    assert json.loads(summary.read_text())["complete"] is False
+
+    resumed = batch(long_input, "-o", out, "--resume", "--summary", summary)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert out.read_bytes() == uninterrupted[0]
+    assert summary.read_bytes() == uninterrupted[1]
+    assert not part.exists()
+
+
+def test_resume_after_a_hard_stop_mid_line(long_input, uninterrupted, tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    part = Path(str(out) + ".part")
+    whole = uninterrupted[0]
+    cut = whole.index(b"\n", len(whole) // 3) + 1
+    part.write_bytes(whole[:cut] + whole[cut:cut + 777])  # a kill -9 in the middle of a line
+    resumed = batch(long_input, "-o", out, "--resume", "-j", 2)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert out.read_bytes() == whole
+
+
+def test_resume_of_a_finished_run_changes_nothing(tmp_path: Path):
+    out, summary = tmp_path / "out.jsonl", tmp_path / "s.json"
+    assert batch(MIXED, "-o", out, "--summary", summary).returncode == 1
+    before = out.read_bytes(), summary.read_bytes()
+    assert batch(MIXED, "-o", out, "--resume", "--summary", summary).returncode == 1
+    assert (out.read_bytes(), summary.read_bytes()) == before
+
+
+def test_resume_refuses_another_input(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    third = HUIMIN.read_text(encoding="utf-8").splitlines()[2]  # HM-003 where HM-001 should be
+    Path(str(out) + ".part").write_text(third + "\n", encoding="utf-8")
+    wrong = batch(HUIMIN, "-o", out, "--resume")
+    assert wrong.returncode == 2
+    assert b"does not continue" in wrong.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["-j", "0"], ["-j", "many"], ["--resume"], ["--standard", "GB1"], ["--budget", "-1"], ["a", "b"], ["--frobnicate"],
+])
+def test_usage_errors_exit_2(args):
+    assert batch(HUIMIN, *args).returncode == 2
+
+
+def test_missing_input_exits_2(tmp_path: Path):
+    assert batch(tmp_path / "nothing.jsonl").returncode == 2
+
+
+def test_check_only(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    assert batch(HUIMIN, "--check-only", "-o", out).returncode == 0
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert "findings" in first and "plan" not in first

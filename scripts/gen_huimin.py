@@ -38,8 +38,9 @@ def rect(x, y, w, d):
 
 
 class Household:
-    def __init__(self, rng, number):
-        self.rng = rng
+    def __init__(self, seed, number):
+        self.seed, self.number = seed, number
+        self.rng = None
         self.theme = THEMES[(number - 1) % len(THEMES)]
         self.id = f"HM-{number:03d}"
         self.rooms, self.doors, self.fixtures, self.bars, self.steps, self.ramps, self.devices = [], [], [], [], [], [], []
@@ -47,6 +48,11 @@ class Household:
         self.improved = False  # partly modified in an earlier programme
 
     # --- small helpers -------------------------------------------------
+    def stream(self, aspect):
+        """Each aspect of a household draws from its own seeded stream, so that changing how
+        one aspect is generated leaves the others as they were."""
+        self.rng = random.Random(f"{self.seed}:{self.number}:{aspect}")
+
     def pick(self, options, weights=None):
         return self.rng.choices(options, weights=weights)[0]
 
@@ -175,6 +181,7 @@ class Household:
                                 floor={"slip_resistant": self.chance(0.3), "wet": True})
 
         # Doors.
+        self.stream("doors")
         entry = self.door("d-entry", "outside", "hall", (wh / 2, 0), self.pick([800, 850, 900, 950]),
                           swing_into=self.pick(["hall", "outside"], [0.3, 0.7]), threshold=self.threshold(),
                           measured=self.chance(0.9))
@@ -220,11 +227,12 @@ class Household:
                                    "count": 1, "rise": self.pick([60, 80, 100, 120, 150])})
 
         # Fixtures: bathroom.
+        self.stream("bathroom")
         toilet_left = self.chance(0.5)
         squat = self.chance(0.7)
         tx = bath_x + (250 if toilet_left else wba - 250)
         toilet = self.fixture("wc", "toilet", "bath", (tx, d1 + bath_d - 350), (400, 700), 270,
-                              kind="squat" if squat else "seated", **({} if squat else {"seat_height": self.pick([380, 400, 420, 450])}))
+                              kind="squat" if squat else "seated", **({} if squat else {"seat_height": self.pick([380, 400, 420, 450, 450])}))
         if wba >= 1500:
             bx = bath_x + (wba - 300 if toilet_left else 300)
             self.fixture("basin", "basin", "bath", (bx, d1 + bath_d - 225), (500, 450), 270,
@@ -265,6 +273,7 @@ class Household:
                 self.bars.append({"id": "gb2", "room": "bath", "at": [int(bar_x), int(d1 + bath_d - 1000)],
                                   "bottom": 750, "top": self.pick([1300, 1400, 1500]), "serves": "wc"})
 
+        self.stream("kitchen")
         # Kitchen: a counter along the left wall, the stove against the top wall.
         self.fixture("counter", "kitchen_counter", "kitchen", (300, d1 + d2 / 2 - 150), (min(d2 - 900, 2100), 600), 0,
                      height=800 if self.improved else self.pick([780, 800, 850, 900]),
@@ -272,6 +281,7 @@ class Household:
         self.fixture("stove", "stove", "kitchen", (min(wk - 450, 1050), d1 + d2 - 300), (800, 600), 270,
                      fuel="gas" if self.chance(0.85) else "electric")
 
+        self.stream("living")
         # Living room: sofa along the bottom wall, a table in the room.
         self.fixture("sofa", "sofa", "living", (wh + wl / 2, 400), (min(2400, wl - 900), 800), 90)
         if self.chance(0.7):
@@ -280,23 +290,32 @@ class Household:
         if self.chance(0.4):
             self.fixture("cabinet", "other", "living", (wh + wl - 250, d1 / 2 - 600), (900, 400), 180)
 
+        self.stream("bedrooms")
         # Bedrooms: a bed with its head against the far wall, a wardrobe.
         b_w = self.pick([1200, 1500, 1800])
         self.fixture("bed-1", "bed", "bed1", (wh + wl + wb1 - 1000, d1 / 2 - 300), (b_w, 2000), 180,
                      height=self.pick([450, 500, 550]))
-        if self.chance(0.7):
+        # A wardrobe against the top wall, unless the balcony door is there.
+        balcony_from_bed1 = any(d["id"] == "d-balcony" and "bed1" in d["rooms"] for d in self.doors)
+        if self.chance(0.7) and not balcony_from_bed1:
             self.fixture("wardrobe-1", "wardrobe", "bed1", (wh + wl + wb1 - 700, d1 - 300), (1200, 600), 270)
+        elif self.chance(0.6):  # a bedside cabinet by the head of the bed, on the side away from the door
+            bed_top = d1 / 2 - 300 + b_w / 2
+            self.fixture("nightstand-1", "other", "bed1", (wh + wl + wb1 - 250, bed_top + 250), (450, 450), 180)
         for r in extra:
             self.fixture("bed-" + r["id"], "bed", r["id"], (r["x"] + r["w"] - 600, r["y"] + r["d"] - 1000),
                          (1000 if r["w"] < 3000 else 1200, 2000), 90, height=self.pick([450, 500]))
 
         # Devices.
+        self.stream("devices")
         self.devices.append({"id": "bell", "type": "doorbell", "room": "hall",
-                             "visual": self.improved or self.chance(0.4 if self.theme == "deaf" else 0.15),
+                             "visual": self.improved or self.chance(0.5 if self.theme == "deaf" else 0.15),
                              "voice": self.chance(0.15)})
-        if self.chance(0.3):
-            self.devices.append({"id": "smoke", "type": "smoke_alarm", "room": "living", "visual": self.chance(0.3),
-                                 "audible": True})
+        # A flashing doorbell usually came with a strobe smoke alarm (the same programme item).
+        strobe_kit = self.devices[-1]["visual"] and self.chance(0.6)
+        if strobe_kit or self.chance(0.3):
+            self.devices.append({"id": "smoke", "type": "smoke_alarm", "room": "living",
+                                 "visual": strobe_kit or self.chance(0.3), "audible": True})
         if self.chance(0.15):
             self.devices.append({"id": "gas-alarm", "type": "gas_alarm", "room": "kitchen", "shutoff": self.chance(0.5)})
         self.devices.append({"id": "sw-bed1", "type": "switch", "room": "bed1", "height": self.pick([1000, 1100, 1300, 1400])})
@@ -338,10 +357,14 @@ class Household:
         return any(o["mobility"] in ("manual_wheelchair", "power_wheelchair") for o in self.occupants)
 
     def case(self):
+        self.stream("people")
         self.people()
         self.improved = self.theme == "modified" or self.chance(0.1)
+        self.stream("flat")
         self.flat()
+        self.stream("building")
         building = self.building()
+        self.stream("programme")
         c = {"format": "barrierfree.case/1", "id": self.id, "region": self.pick(PROVINCES),
              "standard": self.pick(["GB50763-2012", "GB55019-2021"], [0.8, 0.2]),
              "budget": self.pick([3500, 4000, 4500, 5000, 5500, 6000, 6500]),
@@ -352,9 +375,8 @@ class Household:
 
 
 def generate(count, seed, start=1):
-    rng = random.Random(seed)
     for n in range(start, start + count):
-        yield Household(rng, n).case()
+        yield Household(seed, n).case()
 
 
 def main(argv):

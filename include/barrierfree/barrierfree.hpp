@@ -14,6 +14,7 @@
 #include <barrierfree/plan/catalog.hpp>
 #include <barrierfree/plan/plan.hpp>
 #include <barrierfree/plan/rollup.hpp>
+#include <barrierfree/report.hpp>
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
 #include <barrierfree/rules/occupants.hpp>

@@ -261,9 +261,18 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     return 130;
   }
   if (to_file) fs::rename(part, final_path);
-  if (!quiet)
+  if (!quiet) {
     err << "barrierfree: " << lines << " line(s): " << rollup.households() << " result(s), " << rollup.errors()
         << " error(s)" << (done ? " (" + std::to_string(done) + " from the interrupted run)" : std::string()) << '\n';
+    const nlohmann::ordered_json t = rollup.to_json();
+    const auto& b = t["barriers"];
+    err << "  barriers found " << b["before"].dump() << ", removed " << b["removed"].dump() << ", left "
+        << b["left"].dump() << " (" << b["not_assessed"].dump() << " need measuring)\n";
+    if (!check_only)
+      err << "  total cost " << t["total_cost"].dump() << " " << t["currency"].get<std::string>() << " (mean "
+          << t["mean_cost"].dump() << " per household, budgets " << t["budget"].dump() << "); "
+          << t["fully_resolved"].dump() << " of " << t["planned"].dump() << " households fully resolved\n";
+  }
   return rollup.errors() ? exit_invalid : exit_ok;
 }
 

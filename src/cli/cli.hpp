@@ -55,5 +55,7 @@ int calibrate(Args args, std::ostream& out, std::ostream& err);
 int check(Args args, std::ostream& out, std::ostream& err);
 int rules(Args args, std::ostream& out, std::ostream& err);
 int batch(Args args, std::ostream& out, std::ostream& err);
+int render(Args args, std::ostream& out, std::ostream& err);
+int report(Args args, std::ostream& out, std::ostream& err);
 
 }  // namespace barrierfree::cli

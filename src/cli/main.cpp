@@ -16,6 +16,8 @@ constexpr const char* usage =
     "  check CASE       the barriers in one home, for its occupants, with clauses\n"
     "  plan CASE        choose, prove and price the modifications for one home\n"
     "  batch IN.jsonl   plan many households: one result line per input line\n"
+    "  render CASE      draw the home and its barriers (SVG, A4)\n"
+    "  report CASE      the household's printable report (HTML)\n"
     "  rules            list the rules of the built-in rulesets\n"
     "  calibrate CSV    fit unit costs to past bills (a catalogue override)\n\n"
     "Run 'barrierfree COMMAND --help' for a command's options.\n";
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
     if (command == "rules") return rules(Args(std::move(args)), std::cout, std::cerr);
     if (command == "plan") return plan(Args(std::move(args)), std::cout, std::cerr);
     if (command == "batch") return batch(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "render") return render(Args(std::move(args)), std::cout, std::cerr);
+    if (command == "report") return report(Args(std::move(args)), std::cout, std::cerr);
     if (command == "calibrate") return calibrate(Args(std::move(args)), std::cout, std::cerr);
     throw UsageError{"unknown command \"" + command + "\""};
   } catch (const UsageError& e) {

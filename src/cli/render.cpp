@@ -1,0 +1,131 @@
+// barrierfree render / report: a drawing (SVG) or a household report (HTML)
+// for one case, or for every case of a JSON Lines file into a directory.
+#include "cli/cli.hpp"
+
+#include <barrierfree/io/case_json.hpp>
+#include <barrierfree/report.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace barrierfree::cli {
+
+const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Product { drawing, report };
+
+constexpr const char* render_help =
+    "usage: barrierfree render CASE.json|CASES.jsonl -o PLAN.svg|DIR [--plan] [--lang zh|en]\n"
+    "                          [--standard ID] [--rules FILE] [plan options]\n\n"
+    "Draw the home on A4 landscape (SVG): rooms with names and areas, doors with their swing,\n"
+    "fixtures, grab bars, steps and ramps, the largest turning circle of each room the rule\n"
+    "looks at (green: fits, red: too small), the barriers numbered where they are, a legend and\n"
+    "a scale bar. --plan adds the proposed modifications in blue. A .jsonl input draws every\n"
+    "case into the directory given by -o, as ID.svg.\n";
+
+constexpr const char* report_help =
+    "usage: barrierfree report CASE.json|CASES.jsonl -o REPORT.html|DIR [--lang zh|en]\n"
+    "                          [--standard ID] [--rules FILE] [plan options]\n\n"
+    "Write one self-contained HTML page per household for the family and the social worker:\n"
+    "who lives there and what they need, the drawing, each barrier with its clause, the plan\n"
+    "with its bill of quantities against the budget, what is left and why. Prints on A4.\n"
+    "A .jsonl input writes every case into the directory given by -o, as ID.html.\n";
+
+bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl" || p.extension() == ".ndjson"; }
+
+/// A file name from a case id: characters that are unsafe in file names become '_'.
+std::string file_stem(const std::string& id, std::size_t line) {
+  std::string s;
+  for (char ch : id) s += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.') ? ch : '_';
+  if (s.empty() || s[0] == '.') s = "line-" + std::to_string(line);
+  return s;
+}
+
+int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
+  if (args.flag("--help") || args.flag("-h")) {
+    out << (what == Product::drawing ? render_help : report_help);
+    return exit_ok;
+  }
+  const std::string output = args.option("--output", "-o");
+  const bool with_plan = what == Product::report || args.flag("--plan");
+  std::string lang = args.option("--lang");
+  if (lang.empty()) lang = "zh";
+  if (lang != "zh" && lang != "en") throw UsageError{"--lang must be zh or en"};
+  PlanSetup setup = plan_setup(args);
+  const auto files = args.positional();
+  if (files.size() != 1) throw UsageError{"give one case file (.json or .jsonl)"};
+  if (output.empty()) throw UsageError{"give the output with -o"};
+  const fs::path input = files.front();
+  if (!fs::is_regular_file(input)) throw UsageError{"no such file: " + input.string()};
+
+  auto make = [&](const Case& c) {
+    const Ruleset& rules = choose_ruleset(c, setup.standard, setup.rules);
+    if (what == Product::report) {
+      const PlanResult p = run_plan(c, setup);
+      return household_report(c, rules, p, ReportOptions{lang});
+    }
+    DrawingOptions o;
+    o.lang = lang;
+    if (with_plan) {
+      const PlanResult p = run_plan(c, setup);
+      return draw_home(c, rules, p.before, &p, o);
+    }
+    return draw_home(c, rules, check(c, rules), nullptr, o);
+  };
+  auto write = [&](const fs::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    if (!f) throw UsageError{"cannot write " + path.string()};
+  };
+
+  if (!is_jsonl(input)) {
+    Case c;
+    try {
+      c = load_case(input);
+    } catch (const CaseError& e) {
+      for (const Error& x : e.errors()) err << input.string() << ": error: " << to_string(x) << '\n';
+      return exit_invalid;
+    }
+    write(output, make(c));
+    return exit_ok;
+  }
+  // Many households: one file each in the output directory.
+  fs::create_directories(output);
+  std::ifstream in(input, std::ios::binary);
+  std::string line;
+  std::size_t number = 0, written = 0, failed = 0;
+  const char* suffix = what == Product::drawing ? ".svg" : ".html";
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ReadResult r = read_case(line);
+    if (!r.ok()) {
+      for (const Error& x : r.errors) err << input.string() << ":" << number << ": error: " << to_string(x) << '\n';
+      ++failed;
+      continue;
+    }
+    try {
+      write(fs::path(output) / (file_stem(r.value->id, number) + suffix), make(*r.value));
+      ++written;
+    } catch (const InputError& e) {
+      for (const Error& x : e.errors()) err << input.string() << ":" << number << ": error: " << to_string(x) << '\n';
+      ++failed;
+    }
+  }
+  err << "barrierfree: " << written << " file(s) written to " << output
+      << (failed ? ", " + std::to_string(failed) + " line(s) skipped" : std::string()) << '\n';
+  return failed ? exit_invalid : exit_ok;
+}
+
+}  // namespace
+
+int render(Args args, std::ostream& out, std::ostream& err) { return produce(Product::drawing, std::move(args), out, err); }
+int report(Args args, std::ostream& out, std::ostream& err) { return produce(Product::report, std::move(args), out, err); }
+
+}  // namespace barrierfree::cli

@@ -1,0 +1,132 @@
+"""Drawings and household reports from the command line: well-formed, self-contained,
+deterministic, and saying what the plan says."""
+import html.parser
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI, ROOT, needs_cli
+
+pytestmark = needs_cli
+
+HUIMIN = ROOT / "data" / "examples" / "huimin-52.jsonl"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bf(*args):
+    return subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def wheelchair_case(tmp_path_factory) -> Path:
+    """A household with a wheelchair user (turning circles are drawn for them)."""
+    for line in HUIMIN.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        if any(o["mobility"].endswith("wheelchair") for o in case["occupants"]):
+            path = tmp_path_factory.mktemp("case") / f"{case['id']}.json"
+            path.write_text(line, encoding="utf-8")
+            return path
+    raise AssertionError("no wheelchair user among the bundled households")
+
+
+def test_drawing_is_an_a4_page_with_the_findings_numbered(wheelchair_case, tmp_path):
+    out = tmp_path / "plan.svg"
+    assert bf("render", wheelchair_case, "-o", out).returncode == 0
+    root = ET.parse(out).getroot()  # well-formed XML
+    assert root.get("width") == "297mm" and root.get("height") == "210mm"
+    texts = [t.text or "" for t in root.iter(SVG + "text")]
+    check = json.loads(bf("check", wheelchair_case).stdout)
+    # Every finding with a place on the plan is numbered there (several at one spot share a label).
+    numbered = {n for t in texts if re.fullmatch(r"[0-9]+(,[0-9]+)*", t) for n in t.split(",")}
+    placed = {f["id"][1:] for f in check["findings"] if f["element"] not in ("home", "building")}
+    assert placed <= numbered
+    # Turning circles: green where they fit, red where not, with their diameter.
+    colours = {c.get("stroke") for c in root.iter(SVG + "circle") if c.get("fill-opacity") == "0.10"}
+    assert colours and colours <= {"#2b9348", "#c1121f"}
+    assert any(t.startswith("Ø") for t in texts)
+    assert any("1:" in t for t in texts), "a scale"
+    room_names = {r.get("name", r["id"]) for r in json.loads(wheelchair_case.read_text())["rooms"]}
+    assert room_names <= set(texts)
+
+
+def test_drawing_with_the_plan_shows_its_items(wheelchair_case, tmp_path):
+    out = tmp_path / "plan.svg"
+    assert bf("render", wheelchair_case, "--plan", "--lang", "en", "-o", out).returncode == 0
+    root = ET.parse(out).getroot()
+    texts = " ".join(t.text or "" for t in root.iter(SVG + "text"))
+    plan = json.loads(bf("plan", wheelchair_case).stdout)["plan"]
+    for i, item in enumerate(plan["items"], start=1):
+        assert f"P{i}" in texts
+    assert "Proposed modifications" in texts
+
+
+def test_the_same_case_gives_the_same_bytes(wheelchair_case, tmp_path):
+    a, b = tmp_path / "a.svg", tmp_path / "b.html"
+    bf("render", wheelchair_case, "--plan", "-o", a)
+    bf("report", wheelchair_case, "-o", b)
+    first = a.read_bytes(), b.read_bytes()
+    bf("render", wheelchair_case, "--plan", "-o", a)
+    bf("report", wheelchair_case, "-o", b)
+    assert (a.read_bytes(), b.read_bytes()) == first
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.external, self.text, self.tags = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.external.append(value)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_is_self_contained_and_says_what_the_plan_says(wheelchair_case, tmp_path, lang):
+    out = tmp_path / "report.html"
+    assert bf("report", wheelchair_case, "--lang", lang, "-o", out).returncode == 0
+    page = Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert page.external == [], "no network: nothing is fetched"
+    assert "script" not in page.tags
+    text = "".join(page.text)
+    result = json.loads(bf("plan", wheelchair_case).stdout)
+    for f in result["findings"]:
+        assert f["message"][lang] in text
+        assert f["rule"] in text
+    total = f"{result['plan']['total']:,.2f}"
+    assert total in text
+    if result["plan"]["budget"] is not None:
+        assert f"{result['plan']['budget']:,.2f}" in text
+    assert "svg" in page.tags
+    assert ("@page plan" in out.read_text(encoding="utf-8")), "the drawing prints on a landscape page"
+
+
+def test_many_households_into_a_directory(tmp_path):
+    drawings, reports = tmp_path / "drawings", tmp_path / "reports"
+    assert bf("render", HUIMIN, "-o", drawings).returncode == 0
+    assert bf("report", HUIMIN, "-o", reports).returncode == 0
+    ids = [json.loads(line)["id"] for line in HUIMIN.read_text(encoding="utf-8").splitlines()]
+    assert sorted(p.stem for p in drawings.glob("*.svg")) == sorted(ids)
+    assert sorted(p.stem for p in reports.glob("*.html")) == sorted(ids)
+
+
+def test_invalid_lines_are_reported_and_skipped(tmp_path):
+    mixed = ROOT / "tests" / "data" / "batch" / "mixed.jsonl"
+    done = bf("render", mixed, "-o", tmp_path / "d")
+    assert done.returncode == 1
+    assert "mixed.jsonl:4: error: [case.104]" in done.stderr
+    assert len(list((tmp_path / "d").glob("*.svg"))) == 4
+
+
+@pytest.mark.parametrize("args", [["--lang", "fr"], [], ["-o"]])
+def test_render_usage_errors(wheelchair_case, args):
+    assert bf("render", wheelchair_case, *args).returncode == 2

@@ -150,8 +150,10 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     }
   }
   if (input != "-" && !fs::is_regular_file(input)) throw UsageError{"no such input file: " + input};
-  const bool to_file = !output.empty() && output != "-";
-  if (resume && !to_file) throw UsageError{"--resume needs -o OUT (the output file of the interrupted run)"};
+  // A device or pipe (/dev/null, a FIFO) is written as it is: there is nothing to rename.
+  const bool to_special = !output.empty() && output != "-" && fs::exists(output) && !fs::is_regular_file(output);
+  const bool to_file = !output.empty() && output != "-" && !to_special;
+  if (resume && !to_file) throw UsageError{"--resume needs -o OUT (a regular file: the output of the interrupted run)"};
 
   BatchOptions options;
   options.check_only = check_only;
@@ -206,7 +208,11 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     file_out.open(part, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
     if (!file_out) throw UsageError{"cannot write " + part.string()};
   }
-  std::ostream& sink = to_file ? file_out : out;
+  if (to_special) {
+    file_out.open(output, std::ios::binary);
+    if (!file_out) throw UsageError{"cannot write " + output};
+  }
+  std::ostream& sink = to_file || to_special ? file_out : out;
 
   ProgressBar bar(err, input != "-" ? fs::file_size(input) : 0);
   bar.start_at(done);

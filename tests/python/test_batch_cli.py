@@ -162,3 +162,10 @@ def test_check_only(tmp_path: Path):
     assert batch(HUIMIN, "--check-only", "-o", out).returncode == 0
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert "findings" in first and "plan" not in first
+
+
+def test_a_device_is_written_to_not_replaced(tmp_path: Path):
+    # -o /dev/null must not become "write /dev/null.part, rename it over /dev/null".
+    assert batch(MIXED, "-o", "/dev/null", "--quiet").returncode == 1
+    assert Path("/dev/null").is_char_device()
+    assert not Path("/dev/null.part").exists()

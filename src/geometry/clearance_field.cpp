@@ -3,6 +3,7 @@
 #include <barrierfree/geometry/operations.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -73,7 +74,10 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h) const {
   if (v <= h * sqrt2) return lipschitz;  // the cell may reach the boundary
   // Edges that can be nearest somewhere in the cell.
   const double m = std::abs(v);
-  std::vector<Linear> near;
+  // Fixed buffers: this runs for every cell of every search, and allocating here dominated.
+  constexpr std::size_t max_near = 6;
+  std::array<Linear, max_near> near;
+  std::size_t n_near = 0;
   for (const Edge& e : edges_) {
     const double d = segment_distance(c, e.a, e.unit, e.length);
     if (d > m + 2 * h * sqrt2) continue;
@@ -90,42 +94,47 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h) const {
       n = n * -1.0;
       k = -k;
     }
-    near.push_back({n, k});
-    if (near.size() > 6) return lipschitz;
+    if (n_near == max_near) return lipschitz;
+    near[n_near++] = {n, k};
   }
   // The clearance over the cell is min of these linear functions (no edge
   // crosses the cell: v > h√2); its maximum is at a corner, where a break
   // line meets the cell's side, or where three of them meet.
-  std::vector<Point2> candidates = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+  // 4 corners, at most 4 points per pair of lines, 1 per triple: 4 + 15·4 + 20.
+  std::array<Point2, 84> candidates;
+  std::size_t n_cand = 0;
+  for (Point2 q : {Point2{c.x - h, c.y - h}, Point2{c.x + h, c.y - h}, Point2{c.x + h, c.y + h}, Point2{c.x - h, c.y + h}})
+    candidates[n_cand++] = q;
   const double lo_x = c.x - h, hi_x = c.x + h, lo_y = c.y - h, hi_y = c.y + h;
-  for (std::size_t i = 0; i < near.size(); ++i)
-    for (std::size_t j = i + 1; j < near.size(); ++j) {
+  for (std::size_t i = 0; i < n_near; ++i)
+    for (std::size_t j = i + 1; j < n_near; ++j) {
       // Break line: (n_i - n_j)·p + (k_i - k_j) = 0.
       const Point2 dn = near[i].n - near[j].n;
       const double dk = near[i].k - near[j].k;
       if (std::abs(dn.y) > 1e-12)
         for (double x : {lo_x, hi_x}) {
           const double y = -(dn.x * x + dk) / dn.y;
-          if (y >= lo_y && y <= hi_y) candidates.push_back({x, y});
+          if (y >= lo_y && y <= hi_y) candidates[n_cand++] = {x, y};
         }
       if (std::abs(dn.x) > 1e-12)
         for (double y : {lo_y, hi_y}) {
           const double x = -(dn.y * y + dk) / dn.x;
-          if (x >= lo_x && x <= hi_x) candidates.push_back({x, y});
+          if (x >= lo_x && x <= hi_x) candidates[n_cand++] = {x, y};
         }
-      for (std::size_t k = j + 1; k < near.size(); ++k) {
+      for (std::size_t k = j + 1; k < n_near; ++k) {
         const Point2 dm = near[i].n - near[k].n;
         const double dl = near[i].k - near[k].k;
         const double det = cross(dn, dm);
         if (std::abs(det) < 1e-12) continue;
         const Point2 p{(-dk * dm.y + dl * dn.y) / det, (-dn.x * dl + dm.x * dk) / det};
-        if (p.x >= lo_x && p.x <= hi_x && p.y >= lo_y && p.y <= hi_y) candidates.push_back(p);
+        if (p.x >= lo_x && p.x <= hi_x && p.y >= lo_y && p.y <= hi_y) candidates[n_cand++] = p;
       }
     }
   Bound best{-std::numeric_limits<double>::max(), true, c};
-  for (Point2 p : candidates) {
+  for (std::size_t ci = 0; ci < n_cand; ++ci) {
+    const Point2 p = candidates[ci];
     double f = std::numeric_limits<double>::max();
-    for (const Linear& l : near) f = std::min(f, l.at(p));
+    for (std::size_t li = 0; li < n_near; ++li) f = std::min(f, near[li].at(p));
     if (f > best.value) best = {f, true, p};
   }
   // Guard against rounding: never above the generic bound.

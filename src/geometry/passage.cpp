@@ -215,6 +215,17 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
     if (b.exact && distance(b.at, anchor) > reach) b.exact = false;
     return b;
   };
+  // Most doors have room in front of them: try the circle straight in front first (on
+  // either side of the wall, the other side is outside the room), then search.
+  if (std::isfinite(enough)) {
+    const Point2 mid = (anchor.a + anchor.b) * 0.5;
+    const double len = norm(anchor.b - anchor.a);
+    if (len > 0) {
+      const Point2 n = left_normal((anchor.b - anchor.a) * (1.0 / len));
+      for (Point2 c : {mid + n * (enough + 1), mid - n * (enough + 1)})
+        if (const double v = value(c); v >= enough) return {c, v};
+    }
+  }
   const auto best = detail::maximise(value, bound, box, precision, enough);
   return {best.at, std::max(0.0, best.value)};
 }

@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 (cd build && ctest --output-on-failure --parallel "$(nproc 2>/dev/null || echo 2)")
-.venv/bin/python -m pip install -q ".[test]"
-BARRIERFREE_CLI="$PWD/build/src/cli/barrierfree" .venv/bin/python -m pytest -q tests/python
+.venv/bin/python -m pip install -q ".[test,notebook]"
+# Every Python test runs here: the optional extras are installed, the CLI is built.
+BARRIERFREE_ALL_EXTRAS=1 BARRIERFREE_CLI="$PWD/build/src/cli/barrierfree" .venv/bin/python -m pytest -q tests/python

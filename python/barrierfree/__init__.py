@@ -21,7 +21,23 @@ from ._core import (Case, Catalog, CheckResult, Finding, Plan, PlanItem, PlanRes
 
 __version__: str = _core.__version__
 
+from ._batch import BatchError, batch  # noqa: E402  (they use the names above)
+from ._frames import COST_COLUMNS, FINDING_COLUMNS, PLAN_COLUMNS, costs_frame, findings_frame, plans_frame  # noqa: E402
+from ._plot import drawing_svg, plot, report_html  # noqa: E402
+from . import _plot  # noqa: E402,F401  (notebook display of cases and results)
+
 __all__ = [
+    "BatchError",
+    "COST_COLUMNS",
+    "FINDING_COLUMNS",
+    "PLAN_COLUMNS",
+    "batch",
+    "costs_frame",
+    "drawing_svg",
+    "findings_frame",
+    "plans_frame",
+    "plot",
+    "report_html",
     "Case",
     "CaseError",
     "Catalog",
@@ -229,7 +245,32 @@ def check(case: Union[Case, CaseSource], standard: Union[str, None] = None,
 _NO_BUDGET = object()
 
 
-def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET, catalog: Union[Catalog, str, "os.PathLike[str]", Mapping[str, Any], None] = None,
+def _plan_arguments(budget: Any = _NO_BUDGET,
+                    catalog: Union[Catalog, str, "os.PathLike[str]", Mapping[str, Any], None] = None,
+                    region: Union[str, None] = None, regions: Union[Regions, None] = None,
+                    structural_first: bool = False, max_items: Union[int, None] = None,
+                    subsidy_caps: Union[Mapping[str, float], None] = None) -> tuple:
+    """The plan options, checked, in the order the core takes them (after the ruleset)."""
+    no_budget = budget is None
+    if budget is _NO_BUDGET or budget is None:
+        budget_value = None
+    else:
+        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0:
+            raise ValueError(f"budget must be a non-negative number or None, not {budget!r}")
+        budget_value = float(budget)
+    if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
+        raise ValueError(f"max_items must be a non-negative integer, not {max_items!r}")
+    chosen_catalog = catalog if isinstance(catalog, Catalog) or catalog is None else load_catalog(catalog)
+    if regions is not None and not isinstance(regions, Regions):
+        regions = load_regions(regions)
+    if region is not None and not isinstance(region, str):
+        raise ValueError(f"region must be an ISO 3166-2 code such as 'CN-42', not {region!r}")
+    caps = {str(k): float(v) for k, v in (subsidy_caps or {}).items()}
+    return (chosen_catalog, regions, budget_value, no_budget, region, bool(structural_first), max_items, caps)
+
+
+def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET,
+         catalog: Union[Catalog, str, "os.PathLike[str]", Mapping[str, Any], None] = None,
          region: Union[str, None] = None, standard: Union[str, None] = None,
          rules: Union[Ruleset, str, "os.PathLike[str]", None] = None, regions: Union[Regions, None] = None,
          structural_first: bool = False, max_items: Union[int, None] = None,
@@ -245,26 +286,13 @@ def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET, catalog: Union
     """
     if standard is not None and rules is not None:
         raise ValueError("give either standard= or rules=, not both")
-    no_budget = budget is None
-    if budget is _NO_BUDGET or budget is None:
-        budget_value = None
-    else:
-        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0:
-            raise ValueError(f"budget must be a non-negative number or None, not {budget!r}")
-        budget_value = float(budget)
-    if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
-        raise ValueError(f"max_items must be a non-negative integer, not {max_items!r}")
+    options = _plan_arguments(budget, catalog, region, regions, structural_first, max_items, subsidy_caps)
     chosen_rules = None
     if rules is not None:
         chosen_rules = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
     elif standard is not None:
         chosen_rules = ruleset(standard)
-    chosen_catalog = catalog if isinstance(catalog, Catalog) or catalog is None else load_catalog(catalog)
-    if region is not None and not isinstance(region, str):
-        raise ValueError(f"region must be an ISO 3166-2 code such as 'CN-42', not {region!r}")
-    caps = {str(k): float(v) for k, v in (subsidy_caps or {}).items()}
-    return _core._plan(_as_case(case), chosen_rules, chosen_catalog, regions, budget_value, no_budget, region,
-                       bool(structural_first), max_items, caps)
+    return _core._plan(_as_case(case), chosen_rules, *options)
 
 
 def calibrate(bills: Union[str, "os.PathLike[str]"], catalog: Union[Catalog, None] = None,

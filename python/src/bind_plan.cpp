@@ -117,13 +117,35 @@ void bind_plan(py::module_& m) {
       .def_readonly("subsidy", &Plan::subsidy)
       .def_readonly("copay", &Plan::copay)
       .def_readonly("budget", &Plan::budget)
-      .def_readonly("verified", &Plan::verified);
+      .def_readonly("verified", &Plan::verified)
+      .def_property_readonly("fees", [](const Plan& p) {
+        return py::dict(py::arg("management") = p.management, py::arg("contingency") = p.contingency,
+                        py::arg("tax") = p.tax);
+      }, "Fees on the subtotal, in money.")
+      .def_property_readonly("deferred", [](const Plan& p) {
+        py::list out;
+        for (const Deferred& d : p.deferred)
+          out.append(py::dict(py::arg("remedy") = d.remedy, py::arg("element") = d.element, py::arg("cost") = d.cost,
+                              py::arg("would_resolve") = d.would_resolve, py::arg("reason") = d.reason));
+        return out;
+      }, "Remedies left out, with what they would resolve and why (as in the JSON).")
+      .def_property_readonly("residual", [](const Plan& p) {
+        py::list out;
+        for (const Residual& r : p.residual)
+          out.append(py::dict(py::arg("finding") = r.original.empty() ? py::object(py::none()) : py::cast(r.original),
+                              py::arg("check") = r.finding.check, py::arg("element") = r.finding.element,
+                              py::arg("rule") = r.finding.rule, py::arg("status") = std::string(to_string(r.finding.status)),
+                              py::arg("severity") = r.finding.severity, py::arg("weight") = r.finding.weight(),
+                              py::arg("reason") = r.reason));
+        return out;
+      }, "What is left when the plan is applied, and why (as in the JSON).");
 
   py::class_<PlanResult>(m, "PlanResult", "A household's findings, plan and scores before and after.")
       .def_readonly("before", &PlanResult::before)
       .def_readonly("after", &PlanResult::after)
       .def_readonly("plan", &PlanResult::plan)
       .def_readonly("modified", &PlanResult::modified, "The home with the plan applied.")
+      .def_readonly("home", &PlanResult::home, "The household as planned (before any change).")
       .def_property_readonly("id", [](const PlanResult& r) { return r.before.id; })
       .def_property_readonly("standard", [](const PlanResult& r) { return r.before.standard; })
       .def_property_readonly("findings", [](const PlanResult& r) { return r.before.findings; })

@@ -12,4 +12,6 @@ PYBIND11_MODULE(_core, m) {
   barrierfree::python::bind_case(m);
   barrierfree::python::bind_rules(m);
   barrierfree::python::bind_plan(m);
+  barrierfree::python::bind_batch(m);
+  barrierfree::python::bind_report(m);
 }

@@ -65,6 +65,7 @@ std::optional<Case> apply_remedy(const Case& c, const Ruleset& rules, const Cata
 PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const Regions& regions,
                 const PlanOptions& options) {
   PlanResult out;
+  out.home = c;
   out.before = check(c, rs);
   Plan& p = out.plan;
   p.currency = catalog.currency;

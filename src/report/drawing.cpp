@@ -72,9 +72,8 @@ struct Frame {
   [[nodiscard]] double len(double mm) const { return mm / scale; }
 };
 
-Frame fit(const Box& plan, const Layout& l) {
-  // Room around the flat for what stands outside it (an entrance ramp, labels).
-  const double pad = 300;
+/// `pad`: room around the flat for what stands outside it (a door swinging out, a ramp's label).
+Frame fit(const Box& plan, const Layout& l, double pad) {
   const double w = plan.max.x - plan.min.x + 2 * pad, h = plan.max.y - plan.min.y + 2 * pad;
   Frame f;
   if (l.standard_scale) {
@@ -162,7 +161,28 @@ class Drawing {
           box.max.y = std::max(box.max.y, p.y);
         }
     if (box.min.x > box.max.x) box = {{0, 0}, {1000, 1000}};
-    frame_ = fit(box, layout_);
+    // What is drawn outside the rooms: leaves swinging out, ramps' labels.
+    auto include = [&](Point2 p) {
+      box.min.x = std::min(box.min.x, p.x);
+      box.min.y = std::min(box.min.y, p.y);
+      box.max.x = std::max(box.max.x, p.x);
+      box.max.y = std::max(box.max.y, p.y);
+    };
+    for (const Door& d : c.doors) {
+      if (!d.swing_into || *d.swing_into != outside_id) continue;
+      const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];
+      if (auto s = model_.side(d, inner)) {
+        const double w = s->width > 0 ? s->width : 800;
+        include(s->centre - s->inward * w + s->along * (w / 2));
+        include(s->centre - s->inward * w - s->along * (w / 2));
+      }
+    }
+    for (const Ramp& r : c.ramps)
+      if (const auto p = r.at ? r.at : outside_door(r.rooms)) {
+        include(*p + Point2{0, -250});
+        include(*p + Point2{0, 250});
+      }
+    frame_ = fit(box, layout_, 300);
     for (const Room& r : c.rooms) labels_[r.id] = label_point(model_, r);
   }
 
@@ -186,7 +206,7 @@ class Drawing {
       svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"297mm\" height=\"210mm\" viewBox=\"0 0 297 210\"";
     } else {
       // Cropped below the scale bar: the report's page has other things to hold.
-      const double height = std::max(frame_.bottom + 12, legend_bottom_ + 2);
+      const double height = std::max(frame_.bottom + 12, panel_bottom_ + 2);
       svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 297 " + num(height) + "\" class=\"drawing\"";
     }
     svg += " font-family=\"" + std::string(font) + "\">\n";
@@ -517,7 +537,7 @@ class Drawing {
         canvas_.rect(p.x - 1.8, p.y - 1.5, 3.6, 3, colour::planned, "none", 0, " rx=\"0.6\"");
       });
     y += 2;
-    legend_bottom_ = y;
+    panel_bottom_ = y;
     if (!options_.lists) return;
 
     const double bottom = page_h - margin - 4;
@@ -557,6 +577,7 @@ class Drawing {
       }
       ++shown;
     }
+    panel_bottom_ = y;
     if (!plan_) return;
     y += 1.5;
     canvas_.text({layout_.panel_x, y}, say("planned", lang_), 2.8, "start", colour::planned, " font-weight=\"bold\"");
@@ -564,7 +585,12 @@ class Drawing {
     const Plan& p = plan_->plan;
     for (std::size_t i = 0; i < p.items.size(); ++i) {
       const PlanItem& item = p.items[i];
-      if (y > bottom) break;
+      if (y > bottom && i + 1 < p.items.size()) {
+        canvas_.text({layout_.panel_x, y}, "+" + std::to_string(p.items.size() - i) + " " + say("more", lang_), size,
+                     "start", colour::faint);
+        y += line_h;
+        break;
+      }
       canvas_.text({layout_.panel_x, y}, "P" + std::to_string(i + 1), size, "start", colour::planned, " font-weight=\"bold\"");
       std::string what = pick(item.name, lang_) + " " + item.element;
       auto lines = wrap(what, width_em - 9);
@@ -576,6 +602,7 @@ class Drawing {
     std::string total = say("total", lang_) + " " + money_text(p.total) + " " + p.currency;
     if (p.budget) total += " / " + say("budget", lang_) + " " + money_text(*p.budget);
     canvas_.text({layout_.panel_x + layout_.panel_w, y + 0.8}, total, 2.3, "end", colour::planned, " font-weight=\"bold\"");
+    panel_bottom_ = y + 2;
   }
 
   void scale_bar() {
@@ -608,7 +635,7 @@ class Drawing {
   Canvas canvas_;
   std::map<std::string, Point2> labels_;
   std::vector<Box> placed_;
-  double legend_bottom_ = 0;
+  double panel_bottom_ = 0;
 };
 
 }  // namespace

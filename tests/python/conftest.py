@@ -22,3 +22,11 @@ def example_paths():
     paths = sorted((ROOT / "data" / "examples").glob("*.json"))
     assert paths, "no bundled examples found"
     return paths
+
+
+def optional(module: str):
+    """An optional dependency (pandas, matplotlib, nbclient): skipped when absent, except in
+    CI (scripts/test.sh sets BARRIERFREE_ALL_EXTRAS), where every test must run."""
+    if os.environ.get("BARRIERFREE_ALL_EXTRAS"):
+        return __import__(module)
+    return pytest.importorskip(module)

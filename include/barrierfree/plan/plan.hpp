@@ -92,6 +92,7 @@ struct Plan {
 };
 
 struct PlanResult {
+  Case home;            ///< the household as planned (before any change)
   CheckResult before;   ///< the home as it is
   CheckResult after;    ///< the home with the plan applied
   Case modified;        ///< the changed home

@@ -1,0 +1,130 @@
+"""barrierfree.batch: many households on worker threads, results in input order."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
+
+from . import _core
+from ._core import Case, CheckResult, PlanResult
+
+
+@dataclass(frozen=True)
+class BatchError:
+    """An input of a batch that gave no result: not JSON, not a valid case, or an unknown standard.
+
+    ``to_dict()`` is the batch runner's error line: ``{"id", "line", "error", "errors"}``.
+    """
+
+    id: Optional[str]
+    line: int
+    errors: List["Error"]
+    _line: Dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def error(self) -> "Error":
+        """The first error."""
+        return self.errors[0]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(json.dumps(self._line))
+
+    @classmethod
+    def _from_line(cls, text: bytes) -> "BatchError":
+        from . import Error
+
+        d = json.loads(text)
+        errors = [Error(e["code"], e["path"], e["message"]) for e in d["errors"]]
+        return cls(d["id"], d["line"], errors, d)
+
+
+BatchResult = Union[PlanResult, CheckResult, BatchError]
+
+
+def _texts_of_file(path: Path) -> Iterator[str]:
+    with path.open("r", encoding="utf-8", newline="") as f:
+        for line in f:
+            yield line.rstrip("\n").rstrip("\r")
+
+
+def _item(x: Any) -> Union[Case, str, BatchError]:
+    """What the core takes for one input: a Case, JSON text, or already an error."""
+    if isinstance(x, Case):
+        return x
+    if isinstance(x, bytes):
+        x = x.decode("utf-8", errors="replace")
+    if isinstance(x, str):
+        return x
+    if isinstance(x, Mapping):
+        x = dict(x)
+    try:
+        return json.dumps(x, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return json.dumps(f"<{type(x).__name__}>")  # read as "expected an object": one result per input
+
+
+def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optional[int] = None,
+          check_only: bool = False, *, standard: Optional[str] = None, rules: Any = None,
+          chunk_size: Optional[int] = None, **plan_options: Any) -> Iterator[BatchResult]:
+    """Check or plan many households on ``threads`` worker threads; yield one result per input, in order.
+
+    ``cases`` is a JSON Lines file (a path) or any iterable of dicts, JSON strings or
+    :class:`Case` objects; it is read lazily, ``chunk_size`` households at a time, so a
+    long file is never held in memory. Each result is a :class:`PlanResult` (or, with
+    ``check_only``, a :class:`CheckResult`) or, for an input that is not a valid case,
+    a :class:`BatchError` with its line number: a batch never stops at a bad case.
+    The heavy work runs with the GIL released. ``plan_options`` are those of
+    :func:`barrierfree.plan` (``budget``, ``catalog``, ``region``, ``regions``,
+    ``structural_first``, ``max_items``, ``subsidy_caps``).
+    ``ValueError`` for bad arguments (raised at once, not at the first result).
+    """
+    from . import _plan_arguments, load_ruleset, ruleset
+    from ._core import Ruleset
+
+    if threads is None:
+        threads = os.cpu_count() or 1
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a positive integer, not {threads!r}")
+    if chunk_size is None:
+        chunk_size = 16 * threads
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer, not {chunk_size!r}")
+    if standard is not None and rules is not None:
+        raise ValueError("give either standard= or rules=, not both")
+    chosen = None
+    if rules is not None:
+        chosen = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+    elif standard is not None:
+        chosen = ruleset(standard)
+    options = _plan_arguments(**plan_options)
+
+    if isinstance(cases, os.PathLike) or (isinstance(cases, str) and not cases.lstrip().startswith("{")):
+        path = Path(cases)
+        if not path.is_file():
+            raise ValueError(f"no such JSON Lines file: {path}")
+        inputs: Iterable[Any] = _texts_of_file(path)
+    elif isinstance(cases, (str, bytes, Mapping, Case)):
+        raise ValueError("batch() takes many cases: a JSON Lines path or an iterable of cases")
+    else:
+        inputs = cases
+
+    def results() -> Iterator[BatchResult]:
+        line = 1
+        chunk: List[Any] = []
+        for x in inputs:
+            chunk.append(_item(x))
+            if len(chunk) == chunk_size:
+                yield from _run(chunk, line)
+                line += len(chunk)
+                chunk = []
+        if chunk:
+            yield from _run(chunk, line)
+
+    def _run(chunk: List[Any], first_line: int) -> Iterator[BatchResult]:
+        out = _core._batch_chunk(chunk, first_line, threads, bool(check_only), chosen, *options)
+        for r in out:
+            yield BatchError._from_line(r) if isinstance(r, bytes) else r
+
+    return results()

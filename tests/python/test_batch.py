@@ -1,0 +1,134 @@
+"""barrierfree.batch: any iterable in, one result per input out, in order, whatever the threads."""
+import json
+import time
+
+import pytest
+
+import barrierfree as bf
+from conftest import ROOT
+
+HUIMIN = ROOT / "data" / "examples" / "huimin-52.jsonl"
+MIXED = ROOT / "tests" / "data" / "batch" / "mixed.jsonl"
+
+
+def dicts():
+    return [json.loads(line) for line in HUIMIN.read_text(encoding="utf-8").splitlines()]
+
+
+def test_same_results_with_one_and_two_threads():
+    one = [r.to_dict() for r in bf.batch(HUIMIN, threads=1)]
+    two = [r.to_dict() for r in bf.batch(HUIMIN, threads=2, chunk_size=7)]
+    assert one == two
+    assert [r["id"] for r in one] == [c["id"] for c in dicts()]
+
+
+def test_results_equal_plan_and_check_one_by_one():
+    cases = dicts()[:6]
+    for case, result in zip(cases, bf.batch(cases, threads=2)):
+        assert isinstance(result, bf.PlanResult)
+        assert result.to_dict() == bf.plan(case).to_dict()
+    for case, result in zip(cases, bf.batch(cases, threads=2, check_only=True)):
+        assert isinstance(result, bf.CheckResult)
+        assert result.to_dict() == bf.check(case).to_dict()
+
+
+def test_any_kind_of_input():
+    case = dicts()[0]
+    text = json.dumps(case)
+    loaded = bf.load_case(case)
+    results = list(bf.batch([case, text, loaded, text.encode()], threads=2))
+    assert [r.id for r in results] == [case["id"]] * 4
+    assert len({json.dumps(r.to_dict(), sort_keys=True) for r in results}) == 1
+
+
+def test_bad_inputs_are_errors_in_their_place():
+    results = list(bf.batch(MIXED, threads=2))
+    lines = MIXED.read_bytes().split(b"\n")[:-1]
+    assert len(results) == len(lines)
+    errors = [r for r in results if isinstance(r, bf.BatchError)]
+    assert [e.line for e in errors] == [2, 3, 4, 5, 6, 7]
+    assert [e.error.code for e in errors] == ["case.101", "case.101", "case.104", "case.103", "case.110", "case.101"]
+    assert errors[2].id == "HM-002-BAD" and errors[2].error.path == "/doors/2/rooms/1"
+    assert set(errors[0].to_dict()) == {"id", "line", "error", "errors"}
+
+
+def test_error_lines_equal_the_clis(tmp_path):
+    from conftest import CLI
+    import subprocess
+
+    if not CLI.exists():
+        pytest.skip("the command-line tool is not built")
+    out = subprocess.run([str(CLI), "batch", str(MIXED)], capture_output=True, text=True).stdout.splitlines()
+    for r, line in zip(bf.batch(MIXED), out):
+        if isinstance(r, bf.BatchError):
+            assert r.to_dict() == json.loads(line)
+        else:
+            assert r.to_dict() == {k: v for k, v in json.loads(line).items() if k != "warnings"}
+
+
+def test_objects_that_are_not_cases():
+    results = list(bf.batch([{"x": 1}, 5, object()], threads=1))
+    assert all(isinstance(r, bf.BatchError) for r in results)
+    assert [r.line for r in results] == [1, 2, 3]
+
+
+def test_a_generator_is_read_lazily():
+    seen = []
+
+    def cases():
+        for c in dicts()[:8]:
+            seen.append(c["id"])
+            yield c
+
+    it = bf.batch(cases(), threads=1, chunk_size=2, check_only=True)
+    assert seen == [], "nothing is read before the first result is asked for"
+    next(it)
+    assert len(seen) == 2
+
+
+def test_plan_options_apply_to_every_case():
+    for r in bf.batch(dicts()[:4], budget=0):
+        assert r.plan.items == [] and r.plan.total == 0
+    for r in bf.batch(dicts()[:2], standard="ADA-2010", check_only=True):
+        assert r.standard == "ADA-2010"
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"threads": 0}, {"threads": "2"}, {"chunk_size": 0}, {"budget": -1}, {"standard": "GB1"},
+    {"standard": "GB50763-2012", "rules": "x.json"}, {"max_items": -2},
+])
+def test_bad_arguments_raise_at_once(kwargs):
+    with pytest.raises(ValueError):
+        bf.batch(dicts()[:1], **kwargs)
+
+
+def test_unknown_option_is_a_type_error():
+    with pytest.raises(TypeError):
+        bf.batch(dicts()[:1], budjet=5)
+
+
+def test_a_single_case_is_not_a_batch():
+    with pytest.raises(ValueError):
+        bf.batch(dicts()[0])
+    with pytest.raises(ValueError):
+        bf.batch(ROOT / "no-such-file.jsonl")
+
+
+def test_threads_release_the_gil():
+    # Python keeps running while a chunk is planned: a thread that counts is not starved.
+    import threading
+
+    ticks = []
+    done = threading.Event()
+
+    def count():
+        while not done.is_set():
+            ticks.append(1)
+            time.sleep(0.001)
+
+    t = threading.Thread(target=count)
+    t.start()
+    list(bf.batch(dicts()[:10], threads=1, chunk_size=10))
+    done.set()
+    t.join()
+    assert len(ticks) > 5

@@ -69,9 +69,13 @@ fixture("106-duplicate-room-id", lambda c: c["rooms"].append({"id": "hall", "typ
 fixture("106-door-id-reuses-room-id", setp(["doors", 2, "id"], "living"), [["case.106", "/doors/2/id"]], schema_rejects=False)
 fixture("107-negative-threshold", setp(["doors", 0, "threshold"], -10), [["case.107", "/doors/0/threshold"]])
 fixture("107-grade-out-of-range", setp(["occupants", 0, "disabilities", 0, "grade"], 5), [["case.107", "/occupants/0/disabilities/0/grade"]])
-fixture("107-number-overflow", None, [["case.107", ""]], schema_rejects=False,
+fixture("107-number-overflow", None, [["case.107", ""]],
         raw=json.dumps(BASE).replace('"clear_width": 850', '"clear_width": 1e400') + "\n")
 fixture("107-negative-budget", setp(["budget"], -1), [["case.107", "/budget"]])
+# Metres typed as millimetres' thousands, or a unit slip: nothing in a home is a kilometre long.
+fixture("107-door-a-kilometre-wide", setp(["doors", 1, "clear_width"], 1000001), [["case.107", "/doors/1/clear_width"]])
+fixture("107-room-a-kilometre-long", setp(["rooms", 1, "rect"], [1500, 0, 3500, 3000000]), [["case.107", "/rooms/1/rect"]])
+fixture("107-point-far-away", setp(["doors", 2, "at"], [1500, 1e9]), [["case.107", "/doors/2/at"]])
 fixture("108-unsupported-format", setp(["format"], "barrierfree.case/2"), [["case.108", "/format"]])
 fixture("109-rect-and-polygon", setp(["rooms", 0, "polygon"], [[0, 0], [1500, 0], [1500, 2000], [0, 2000]]), [["case.109", "/rooms/0/rect"]])
 fixture("109-grab-bar-horizontal-and-vertical", setp(["grab_bars", 0, "top"], 1400), [["case.109", "/grab_bars/0"]])

@@ -31,7 +31,9 @@ Best maximise(F&& f, B&& bound, Box box, double precision,
   const double w = box.max.x - box.min.x, h = box.max.y - box.min.y;
   const Point2 centre{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
   Best best{centre, f(centre)};
-  const double size = std::min(w, h);
+  // Square cells of the shorter side, but never more than a thousand or so to start with (a
+  // long thin box would otherwise start with one cell per width along its whole length).
+  const double size = std::max(std::min(w, h), std::sqrt(w * h / 1024));
   if (!(size > 0)) return best;
   struct Cell {
     Point2 c;

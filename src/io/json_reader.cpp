@@ -1,5 +1,7 @@
 #include "io/json_reader.hpp"
 
+#include <barrierfree/model/case.hpp>
+
 #include "util/suggest.hpp"
 
 #include <cmath>
@@ -206,6 +208,10 @@ std::optional<Length> JsonReader::length(const json& obj, std::string_view key,
     error(code::bad_number, p, "length " + number_text(d) + " mm is negative");
     return std::nullopt;
   }
+  if (d > max_length_mm) {
+    error(code::bad_number, p, "length " + number_text(d) + " mm is out of range: at most 1000000 mm (1 km)");
+    return std::nullopt;
+  }
   return Length::mm(d);
 }
 
@@ -227,6 +233,10 @@ std::optional<Point2> JsonReader::point_value(const json& v, const std::string& 
   const double x = v[0].get<double>(), y = v[1].get<double>();
   if (!std::isfinite(x) || !std::isfinite(y)) {
     error(code::bad_number, p, "coordinate is not finite");
+    return std::nullopt;
+  }
+  if (std::abs(x) > max_coordinate_mm || std::abs(y) > max_coordinate_mm) {
+    error(code::bad_number, p, "coordinate is out of range: at most 100000000 mm (100 km) from the origin");
     return std::nullopt;
   }
   return Point2{x, y};

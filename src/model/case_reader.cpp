@@ -226,6 +226,16 @@ class CaseReader {
           if (auto pt = r_.point_value((*poly)[i], JsonReader::child(pp, i))) x.polygon.push_back(*pt);
           else ok = false;
         }
+        if (ok && !x.polygon.empty()) {
+          double x0 = x.polygon[0].x, x1 = x0, y0 = x.polygon[0].y, y1 = y0;
+          for (Point2 q : x.polygon) {
+            x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y), y1 = std::max(y1, q.y);
+          }
+          if (x1 - x0 > max_length_mm || y1 - y0 > max_length_mm) {
+            r_.error(code::bad_number, pp, "the room is more than 1 km across (lengths are in millimetres)");
+            ok = false;
+          }
+        }
       }
     } else {
       const std::string rp = JsonReader::child(p, "rect");
@@ -242,6 +252,12 @@ class CaseReader {
           ok = false;
         } else if (rc.width < 0 || rc.depth < 0) {
           r_.error(code::bad_number, rp, "rect width and depth must not be negative");
+          ok = false;
+        } else if (rc.width > max_length_mm || rc.depth > max_length_mm) {
+          r_.error(code::bad_number, rp, "the room is more than 1 km across (lengths are in millimetres)");
+          ok = false;
+        } else if (std::abs(rc.x) > max_coordinate_mm || std::abs(rc.y) > max_coordinate_mm) {
+          r_.error(code::bad_number, rp, "coordinate is out of range: at most 100000000 mm (100 km) from the origin");
           ok = false;
         } else {
           x.rect = rc;

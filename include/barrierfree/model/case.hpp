@@ -24,6 +24,12 @@ inline constexpr std::string_view outside_id = "outside";
 /// The format tag this library reads and writes.
 inline constexpr std::string_view case_format_tag = "barrierfree.case/1";
 
+/// Nothing in a home is longer than a kilometre: a longer length or room is a mistake in the
+/// input (a value in the wrong unit), and would make the geometry needlessly slow.
+inline constexpr double max_length_mm = 1e6;
+/// Plan coordinates are within 100 km of the origin (plans may use a site's coordinates).
+inline constexpr double max_coordinate_mm = 1e8;
+
 struct Disability {
   DisabilityCategory category = DisabilityCategory::physical;
   int grade = 1;  ///< 1 (most severe) … 4

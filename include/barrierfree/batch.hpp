@@ -28,6 +28,9 @@ struct BatchOptions {
   const Catalog* catalog = nullptr; ///< default: the built-in reference catalogue
   const Regions* regions = nullptr; ///< default: the built-in regional factors
   PlanOptions plan;                 ///< budget, region … overrides
+
+  /// The ruleset for a case: `rules`, else `standard`, else the case's own (InputError if unknown).
+  [[nodiscard]] const Ruleset& rules_for(const Case& c) const;
 };
 
 /// One input line, processed.

@@ -232,14 +232,18 @@ def check(case: Union[Case, CaseSource], standard: Union[str, None] = None,
     ``standard``, else the case's own standard or its region's default.
     ``ValueError`` for an unknown standard or both ``standard`` and ``rules``.
     """
+    return _core._check(_as_case(case), _chosen_ruleset(standard, rules))
+
+
+def _chosen_ruleset(standard: Union[str, None], rules: Any) -> Union[Ruleset, None]:
+    """The ruleset asked for by ``standard=`` or ``rules=``; None for each case's own."""
     if standard is not None and rules is not None:
         raise ValueError("give either standard= or rules=, not both")
-    chosen = None
     if rules is not None:
-        chosen = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
-    elif standard is not None:
-        chosen = ruleset(standard)
-    return _core._check(_as_case(case), chosen)
+        return rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+    if standard is not None:
+        return ruleset(standard)
+    return None
 
 
 _NO_BUDGET = object()
@@ -284,15 +288,9 @@ def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET,
     ``subsidy_caps``: per-remedy caps on what the budget pays.
     ``ValueError`` for bad arguments.
     """
-    if standard is not None and rules is not None:
-        raise ValueError("give either standard= or rules=, not both")
+    chosen = _chosen_ruleset(standard, rules)
     options = _plan_arguments(budget, catalog, region, regions, structural_first, max_items, subsidy_caps)
-    chosen_rules = None
-    if rules is not None:
-        chosen_rules = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
-    elif standard is not None:
-        chosen_rules = ruleset(standard)
-    return _core._plan(_as_case(case), chosen_rules, *options)
+    return _core._plan(_as_case(case), chosen, *options)
 
 
 def calibrate(bills: Union[str, "os.PathLike[str]"], catalog: Union[Catalog, None] = None,

@@ -80,8 +80,7 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
     ``structural_first``, ``max_items``, ``subsidy_caps``).
     ``ValueError`` for bad arguments (raised at once, not at the first result).
     """
-    from . import _plan_arguments, load_ruleset, ruleset
-    from ._core import Ruleset
+    from . import _chosen_ruleset, _plan_arguments
 
     if threads is None:
         threads = os.cpu_count() or 1
@@ -91,13 +90,7 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
         chunk_size = 16 * threads
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, not {chunk_size!r}")
-    if standard is not None and rules is not None:
-        raise ValueError("give either standard= or rules=, not both")
-    chosen = None
-    if rules is not None:
-        chosen = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
-    elif standard is not None:
-        chosen = ruleset(standard)
+    chosen = _chosen_ruleset(standard, rules)
     options = _plan_arguments(**plan_options)
 
     if isinstance(cases, os.PathLike) or (isinstance(cases, str) and not cases.lstrip().startswith("{")):

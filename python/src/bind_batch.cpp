@@ -40,7 +40,7 @@ Output process(const Input& in, std::size_t line, const BatchOptions& o) {
       read = std::move(r.value);
     }
     const Case& c = in.c ? *in.c : *read;
-    const Ruleset& rules = o.rules ? *o.rules : !o.standard.empty() ? builtin_ruleset(o.standard) : ruleset_for(c);
+    const Ruleset& rules = o.rules_for(c);
     if (o.check_only) return check(c, rules);
     return plan(c, rules, o.catalog ? *o.catalog : builtin_catalog(), o.regions ? *o.regions : builtin_regions(), o.plan);
   } catch (const InputError& e) {

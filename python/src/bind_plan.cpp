@@ -176,14 +176,7 @@ void bind_plan(py::module_& m) {
         o.structural_first = structural_first;
         o.max_items = max_items;
         o.subsidy_caps = std::move(caps);
-        const Ruleset* rs = rules;
-        if (!rs) {
-          try {
-            rs = &ruleset_for(c);
-          } catch (const InputError& e) {
-            throw py::value_error(e.what());
-          }
-        }
+        const Ruleset* rs = &ruleset_or_own(rules, c);
         py::gil_scoped_release release;
         return plan(c, *rs, catalog ? *catalog : builtin_catalog(), regions ? *regions : builtin_regions(), o);
       });

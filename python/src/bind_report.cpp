@@ -36,14 +36,7 @@ void bind_report(py::module_& m) {
           py::gil_scoped_release release;
           return draw_home(plan->home, rs, plan->before, plan, o);
         }
-        const Ruleset* rs = rules;
-        if (!rs) {
-          try {
-            rs = &ruleset_for(c);
-          } catch (const InputError& e) {
-            throw py::value_error(e.what());
-          }
-        }
+        const Ruleset* rs = &ruleset_or_own(rules, c);
         py::gil_scoped_release release;
         return draw_home(c, *rs, check(c, *rs), nullptr, o);
       },

@@ -136,14 +136,7 @@ void bind_rules(py::module_& m) {
     }
   });
   m.def("_check", [](const Case& c, const Ruleset* rules) {
-        const Ruleset* chosen = rules;
-        if (!chosen) {
-          try {
-            chosen = &ruleset_for(c);
-          } catch (const InputError& e) {
-            throw py::value_error(e.what());
-          }
-        }
+        const Ruleset* chosen = &ruleset_or_own(rules, c);
         py::gil_scoped_release release;
         return check(c, *chosen);
       }, py::arg("case"), py::arg("rules").none(true));

@@ -1,9 +1,15 @@
 // The binding functions, one per public area, called in dependency order by module.cpp.
 #pragma once
 
+#include <barrierfree/model/case.hpp>
+#include <barrierfree/rules/ruleset.hpp>
+
 #include <pybind11/pybind11.h>
 
 namespace barrierfree::python {
+
+/// `rules` if given, else the case's own ruleset; an unknown standard is a ValueError.
+const Ruleset& ruleset_or_own(const Ruleset* rules, const Case& c);
 
 void bind_case(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);

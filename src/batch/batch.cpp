@@ -31,6 +31,11 @@ std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_
 
 }  // namespace
 
+const Ruleset& BatchOptions::rules_for(const Case& c) const {
+  if (rules) return *rules;
+  return standard.empty() ? ruleset_for(c) : builtin_ruleset(standard);
+}
+
 std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors) {
   ordered_json j;
   // The id, when the line is a JSON object with one, lets the error be matched to its household.
@@ -59,9 +64,7 @@ LineOutcome process_line(std::string_view line, std::size_t line_number, const B
     ReadResult read = read_case(line);
     if (!read.ok()) return fail(read.errors);
     const Case& c = *read.value;
-    const Ruleset& rules = options.rules              ? *options.rules
-                           : !options.standard.empty() ? builtin_ruleset(options.standard)
-                                                       : ruleset_for(c);
+    const Ruleset& rules = options.rules_for(c);
     ordered_json result;
     if (options.check_only) {
       result = to_json(check(c, rules));

@@ -169,3 +169,41 @@ def test_a_device_is_written_to_not_replaced(tmp_path: Path):
     assert batch(MIXED, "-o", "/dev/null", "--quiet").returncode == 1
     assert Path("/dev/null").is_char_device()
     assert not Path("/dev/null.part").exists()
+
+
+def test_progress_bar_only_on_a_terminal(long_input, tmp_path: Path):
+    import os
+    import pty
+
+    # Not a terminal: no progress bar (no carriage returns), only the closing count.
+    plain = batch(HUIMIN, "-o", tmp_path / "a.jsonl", "--check-only")
+    assert b"\r" not in plain.stderr and b"52 line(s)" in plain.stderr
+    # A terminal: a bar with the share done, the rate and an estimate of the time left.
+    main, child = pty.openpty()
+    run = subprocess.Popen([str(CLI), "batch", str(long_input), "-o", str(tmp_path / "b.jsonl"), "-j", "1"],
+                           stdout=subprocess.DEVNULL, stderr=child)
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    run.wait(timeout=120)
+    os.close(main)
+    assert run.returncode == 0
+    assert b"\r[" in seen and b"%" in seen and b"/s" in seen and b"ETA" in seen
+
+
+def test_python_batch_equals_the_cli_for_every_bundled_household(tmp_path: Path):
+    import barrierfree
+
+    for extra, check_only in (([], False), (["--check-only"], True)):
+        out = tmp_path / "out.jsonl"
+        assert batch(HUIMIN, "-o", out, *extra).returncode == 0
+        cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        py = [r.to_dict() for r in barrierfree.batch(HUIMIN, threads=2, check_only=check_only)]
+        assert py == cli

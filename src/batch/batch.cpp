@@ -65,21 +65,24 @@ LineOutcome process_line(std::string_view line, std::size_t line_number, const B
     if (!read.ok()) return fail(read.errors);
     const Case& c = *read.value;
     const Ruleset& rules = options.rules_for(c);
-    ordered_json result;
     if (options.check_only) {
-      result = to_json(check(c, rules));
+      const CheckResult result = check(c, rules);
+      out.tally.add(result);
+      out.text = to_json_text(result);
     } else {
       const Catalog& catalog = options.catalog ? *options.catalog : builtin_catalog();
       const Regions& regions = options.regions ? *options.regions : builtin_regions();
-      result = to_json(plan(c, rules, catalog, regions, options.plan));
+      const ordered_json result = to_json(plan(c, rules, catalog, regions, options.plan));
+      out.tally.add(result);
+      out.text = dump(result);
     }
     if (!read.warnings.empty()) {
-      ordered_json warnings = ordered_json::array();
-      for (const Error& w : read.warnings) warnings.push_back(to_string(w));
-      result["warnings"] = std::move(warnings);
+      // Appended as the result's last member.
+      std::string warnings = ",\"warnings\":[";
+      for (std::size_t i = 0; i < read.warnings.size(); ++i)
+        warnings += (i ? "," : "") + dump(ordered_json(to_string(read.warnings[i])));
+      out.text.insert(out.text.size() - 1, warnings + "]");
     }
-    out.tally.add(result);
-    out.text = dump(result);
     out.ok = true;
     return out;
   } catch (const InputError& e) {

@@ -4,6 +4,7 @@
 
 #include <barrierfree/rules/kinds.hpp>
 
+#include "io/json_text.hpp"
 #include "io/json_writer.hpp"
 #include "rules/messages.hpp"
 
@@ -210,52 +211,71 @@ const Ruleset& ruleset_for(const Case& c) {
 
 CheckResult check(const Case& c) { return check(c, ruleset_for(c)); }
 
-nlohmann::ordered_json to_json(const CheckResult& r) {
-  using nlohmann::ordered_json;
-  ordered_json j;
-  j["id"] = r.id;
-  j["standard"] = r.standard;
-  ordered_json findings = ordered_json::array();
+std::string to_json_text(const CheckResult& r) {
+  std::string out;
+  out.reserve(1024 + 360 * r.findings.size());
+  io::JsonText w(out);
+  w.begin_object();
+  w.key("id").value(r.id);
+  w.key("standard").value(r.standard);
+  w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
-    ordered_json x;
-    x["id"] = f.id;
-    x["check"] = f.check;
-    x["element"] = f.element;
-    x["status"] = to_string(f.status);
-    x["rule"] = f.rule;
-    x["rule_id"] = f.rule_id;
-    x["confidence"] = to_string(f.confidence);
-    x["severity"] = f.severity;
-    x["measured"] = f.measured.is_number() ? io::number(f.measured.get<double>()) : f.measured;
-    ordered_json req = ordered_json::object();
-    for (auto it = f.required.begin(); it != f.required.end(); ++it)
-      req[it.key()] = it->is_number() ? io::number(it->get<double>()) : *it;
-    x["required"] = std::move(req);
-    x["unit"] = f.unit;
-    x["occupants"] = f.occupants;
-    ordered_json by = ordered_json::object();
-    for (const auto& [who, s] : f.severity_by_occupant) by[who] = s;
-    x["severity_by_occupant"] = std::move(by);
-    x["message"] = {{"en", f.message.en}, {"zh", f.message.zh}};
-    ordered_json loc = ordered_json::object();
-    if (!f.room.empty()) loc["room"] = f.room;
-    if (f.at) loc["at"] = ordered_json::array({io::number(std::round(f.at->x)), io::number(std::round(f.at->y))});
-    x["location"] = std::move(loc);
-    if (!f.missing.empty()) x["missing"] = f.missing;
-    x["remedies"] = f.remedies;
-    if (!f.detail.empty()) x["detail"] = f.detail;
-    findings.push_back(std::move(x));
+    w.begin_object();
+    w.key("id").value(f.id);
+    w.key("check").value(f.check);
+    w.key("element").value(f.element);
+    w.key("status").value(to_string(f.status));
+    w.key("rule").value(f.rule);
+    w.key("rule_id").value(f.rule_id);
+    w.key("confidence").value(to_string(f.confidence));
+    w.key("severity").value(f.severity);
+    w.key("measured");
+    if (f.measured.is_number()) w.number(f.measured.get<double>());
+    else w.json(f.measured);
+    w.key("required").begin_object();
+    for (auto it = f.required.begin(); it != f.required.end(); ++it) {
+      w.key(it.key());
+      if (it->is_number()) w.number(it->get<double>());
+      else w.json(*it);
+    }
+    w.end_object();
+    w.key("unit").value(f.unit);
+    w.key("occupants").strings(f.occupants);
+    w.key("severity_by_occupant").begin_object();
+    for (const auto& [who, sev] : f.severity_by_occupant) w.key(who).value(sev);
+    w.end_object();
+    w.key("message").begin_object().key("en").value(f.message.en).key("zh").value(f.message.zh).end_object();
+    w.key("location").begin_object();
+    if (!f.room.empty()) w.key("room").value(f.room);
+    if (f.at) w.key("at").begin_array().number(std::round(f.at->x)).number(std::round(f.at->y)).end_array();
+    w.end_object();
+    if (!f.missing.empty()) w.key("missing").strings(f.missing);
+    w.key("remedies").strings(f.remedies);
+    if (!f.detail.empty()) w.key("detail").json(f.detail);
+    w.end_object();
   }
-  j["findings"] = std::move(findings);
+  w.end_array();
   if (!r.not_assessed.empty()) {
-    ordered_json na = ordered_json::array();
+    w.key("not_assessed").begin_array();
     for (const NotAssessed& n : r.not_assessed)
-      na.push_back({{"check", n.check}, {"element", n.element}, {"rule_id", n.rule_id}, {"reason", n.reason}});
-    j["not_assessed"] = std::move(na);
+      w.begin_object()
+          .key("check").value(n.check)
+          .key("element").value(n.element)
+          .key("rule_id").value(n.rule_id)
+          .key("reason").value(n.reason)
+          .end_object();
+    w.end_array();
   }
-  j["checked"] = r.checked;
-  j["score"] = {{"before", r.score()}};
-  return j;
+  w.key("checked").strings(r.checked);
+  w.key("score").begin_object().key("before").value(r.score()).end_object();
+  w.end_object();
+  return out;
+}
+
+nlohmann::ordered_json to_json(const CheckResult& r) {
+  // One writer: the document is its text read back (results are written far more often than
+  // they are inspected as JSON).
+  return nlohmann::ordered_json::parse(to_json_text(r));
 }
 
 }  // namespace barrierfree

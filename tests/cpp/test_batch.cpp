@@ -1,6 +1,7 @@
 // The batch runner: one output line per input line, in order, whatever the
 // threads; errors as data with their line numbers; a clean stop and a resume.
 #include <barrierfree/batch.hpp>
+#include <barrierfree/io/case_json.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -151,4 +152,38 @@ TEST_CASE("empty input gives empty output", "[batch]") {
   CHECK(run("", 2, {}, &stats).empty());
   CHECK(stats.lines == 0);
   CHECK_FALSE(stats.interrupted);
+}
+
+TEST_CASE("results written directly are what the JSON library would write", "[batch][json]") {
+  // The batch writes check results as text without a DOM; nlohmann must agree on every byte.
+  const std::string text = huimin();
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const Case c = parse_case(line);
+    const CheckResult r = check(c);
+    const std::string direct = to_json_text(r);
+    CHECK(direct == nlohmann::ordered_json::parse(direct).dump());
+    // And a roll-up counts a check result the same from the struct as from its JSON.
+    Rollup from_struct, from_json;
+    from_struct.add(r);
+    from_json.add(to_json(r));
+    CHECK(from_struct.to_json() == from_json.to_json());
+  }
+  // Strings that need escaping and numbers that are not integers.
+  CheckResult odd;
+  odd.id = "a\"b\\c\n\t\x01 \xe5\x8d\xab";
+  odd.standard = "X";
+  Finding f;
+  f.id = "F1";
+  f.check = "door.clear_width";
+  f.element = "d\x1f";
+  f.measured = 0.1;
+  f.required = {{"min", 1e-7}, {"max", -2.5e21}, {"flag", true}, {"kind", "squat"}};
+  f.message = {"\"quoted\" \\ back", "中文\r"};
+  f.at = Point2{-0.4, 1e6 + 0.5};
+  f.detail = {{"nested", {{"list", {1, 2.5, "x"}}}}};
+  odd.findings.push_back(f);
+  const std::string direct = to_json_text(odd);
+  CHECK(direct == nlohmann::ordered_json::parse(direct).dump());
+  CHECK(nlohmann::ordered_json::parse(direct)["findings"][0]["measured"] == 0.1);
 }

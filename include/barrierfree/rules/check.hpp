@@ -79,5 +79,7 @@ const Ruleset& ruleset_for(const Case& c);
 
 /// The result as the contract's JSON (`findings`, `score`; see docs/format.md).
 nlohmann::ordered_json to_json(const CheckResult& r);
+/// The same as compact text (`to_json(r).dump()`), written directly: what a batch writes.
+std::string to_json_text(const CheckResult& r);
 
 }  // namespace barrierfree

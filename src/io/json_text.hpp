@@ -1,0 +1,130 @@
+// Internal: writing JSON text directly, for results written by the thousand. The text
+// is what nlohmann::ordered_json would dump for the same document (compact, UTF-8 as
+// is, integral numbers as integers), so that to_json() can be this text parsed back.
+#pragma once
+
+#include "io/json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace barrierfree::io {
+
+class JsonText {
+ public:
+  explicit JsonText(std::string& out) : out_(out) {}
+
+  JsonText& begin_object() { return open('{'); }
+  JsonText& end_object() { return close('}'); }
+  JsonText& begin_array() { return open('['); }
+  JsonText& end_array() { return close(']'); }
+
+  /// The key of the next member of an object.
+  JsonText& key(std::string_view k) {
+    comma();
+    quoted(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+
+  JsonText& value(std::string_view s) {
+    comma();
+    quoted(s);
+    return *this;
+  }
+  JsonText& value(const char* s) { return value(std::string_view(s)); }
+  JsonText& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonText& value(bool b) {
+    comma();
+    out_ += b ? "true" : "false";
+    return *this;
+  }
+  JsonText& value(long long n) {
+    comma();
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out_.append(buf, end);
+    return *this;
+  }
+  JsonText& value(int n) { return value(static_cast<long long>(n)); }
+  JsonText& value(std::size_t n) { return value(static_cast<long long>(n)); }
+  /// A number as io::number writes it: integers without a fraction.
+  JsonText& number(double v) {
+    const nlohmann::ordered_json j = io::number(v);
+    if (j.is_number_integer()) return value(static_cast<long long>(j.get<std::int64_t>()));
+    return json(j);
+  }
+  JsonText& null() {
+    comma();
+    out_ += "null";
+    return *this;
+  }
+  /// Any JSON value, as nlohmann dumps it.
+  JsonText& json(const nlohmann::ordered_json& j) {
+    comma();
+    out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return *this;
+  }
+  JsonText& strings(const std::vector<std::string>& list) {
+    begin_array();
+    for (const std::string& s : list) value(s);
+    return end_array();
+  }
+
+ private:
+  JsonText& open(char ch) {
+    comma();
+    out_ += ch;
+    first_.push_back(true);
+    return *this;
+  }
+  JsonText& close(char ch) {
+    out_ += ch;
+    first_.pop_back();
+    return *this;
+  }
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+  void quoted(std::string_view s) {
+    out_ += '"';
+    for (char ch : s) {
+      switch (ch) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(ch) < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += hex[(ch >> 4) & 0xF];
+            out_ += hex[ch & 0xF];
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string& out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+}  // namespace barrierfree::io

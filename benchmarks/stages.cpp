@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
       const auto t1 = clock::now();
       const barrierfree::CheckResult result = barrierfree::check(c);
       const auto t2 = clock::now();
-      const std::string checked = barrierfree::to_json(result).dump();
+      const std::string checked = barrierfree::to_json_text(result);  // what the batch writes
       const auto t3 = clock::now();
       const barrierfree::PlanResult planned = barrierfree::plan(c);
       const auto t4 = clock::now();

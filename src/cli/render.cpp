@@ -6,6 +6,7 @@
 #include <barrierfree/report.hpp>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -100,6 +101,7 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
   std::ifstream in(input, std::ios::binary);
   std::string line;
   std::size_t number = 0, written = 0, failed = 0;
+  std::set<std::string> stems;
   const char* suffix = what == Product::drawing ? ".svg" : ".html";
   while (std::getline(in, line)) {
     ++number;
@@ -111,7 +113,15 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
       continue;
     }
     try {
-      write(fs::path(output) / (file_stem(r.value->id, number) + suffix), make(*r.value));
+      // Two households with one id must not overwrite each other: the second gets its line number.
+      std::string stem = file_stem(r.value->id, number);
+      if (!stems.insert(stem).second) {
+        err << input.string() << ":" << number << ": warning: id \"" << r.value->id << "\" used before; written as "
+            << stem << "-line" << number << suffix << '\n';
+        stem += "-line" + std::to_string(number);
+        stems.insert(stem);
+      }
+      write(fs::path(output) / (stem + suffix), make(*r.value));
       ++written;
     } catch (const InputError& e) {
       for (const Error& x : e.errors()) err << input.string() << ":" << number << ": error: " << to_string(x) << '\n';

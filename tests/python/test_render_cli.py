@@ -130,3 +130,12 @@ def test_invalid_lines_are_reported_and_skipped(tmp_path):
 @pytest.mark.parametrize("args", [["--lang", "fr"], [], ["-o"]])
 def test_render_usage_errors(wheelchair_case, args):
     assert bf("render", wheelchair_case, *args).returncode == 2
+
+
+def test_households_with_one_id_do_not_overwrite_each_other(tmp_path):
+    line = HUIMIN.read_text(encoding="utf-8").splitlines()[0]
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text(line + "\n" + line + "\n", encoding="utf-8")
+    done = bf("render", twice, "-o", tmp_path / "d")
+    assert done.returncode == 0 and "used before" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["HM-001-line2.svg", "HM-001.svg"]

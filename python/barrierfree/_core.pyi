@@ -62,7 +62,7 @@ class Ruleset:
         Every rule as a dict: id, check, clause, citation, confidence, params, applies, remedies, note.
         """
     @property
-    def title(self) -> typing.Any:
+    def title(self) -> dict:
         ...
 class Finding:
     """
@@ -92,7 +92,7 @@ class Finding:
     def measured(self) -> typing.Any:
         ...
     @property
-    def message(self) -> typing.Any:
+    def message(self) -> dict:
         ...
     @property
     def missing(self) -> list[str]:

@@ -13,12 +13,6 @@ namespace barrierfree::python {
 
 namespace {
 
-py::list errors_list(const std::vector<Error>& errors) {
-  py::list out;
-  for (const Error& e : errors) out.append(py::make_tuple(e.code, e.path, e.message, e.line));
-  return out;
-}
-
 /// (case or None, errors, warnings): the facade raises CaseError itself.
 py::tuple read(const ReadResult& r) {
   py::object value = r.value ? py::cast(*r.value) : py::none();

@@ -19,7 +19,7 @@ namespace {
 py::dict item_dict(const CatalogItem& i) {
   py::dict d;
   d["remedy"] = i.remedy;
-  d["name"] = py::dict(py::arg("en") = i.name.en, py::arg("zh") = i.name.zh);
+  d["name"] = text_dict(i.name);
   d["unit"] = i.unit;
   d["quantity"] = i.quantity;
   d["material"] = i.material;
@@ -31,12 +31,6 @@ py::dict item_dict(const CatalogItem& i) {
   d["source"] = i.source;
   d["confidence"] = i.confidence;
   return d;
-}
-
-py::list errors_list(const std::vector<Error>& errors) {
-  py::list out;
-  for (const Error& e : errors) out.append(py::make_tuple(e.code, e.path, e.message, e.line));
-  return out;
 }
 
 template <class F>
@@ -92,7 +86,7 @@ void bind_plan(py::module_& m) {
   py::class_<PlanItem>(m, "PlanItem", "One line of the bill of quantities.")
       .def_readonly("remedy", &PlanItem::remedy)
       .def_readonly("element", &PlanItem::element)
-      .def_property_readonly("name", [](const PlanItem& i) { return py::dict(py::arg("en") = i.name.en, py::arg("zh") = i.name.zh); })
+      .def_property_readonly("name", [](const PlanItem& i) { return text_dict(i.name); })
       .def_property_readonly("kind", [](const PlanItem& i) { return std::string(to_string(i.kind)); })
       .def_readonly("quantity", &PlanItem::quantity)
       .def_readonly("unit", &PlanItem::unit)

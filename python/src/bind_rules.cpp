@@ -14,13 +14,6 @@ namespace barrierfree::python {
 
 namespace {
 
-py::object text_dict(const Text& t) {
-  py::dict d;
-  d["en"] = t.en;
-  d["zh"] = t.zh;
-  return d;
-}
-
 /// Rule as the plain data of `barrierfree rules --format json`.
 py::dict rule_dict(const Rule& r) {
   py::dict d;

@@ -1,6 +1,7 @@
 // The binding functions, one per public area, called in dependency order by module.cpp.
 #pragma once
 
+#include <barrierfree/errors.hpp>
 #include <barrierfree/model/case.hpp>
 #include <barrierfree/rules/ruleset.hpp>
 
@@ -10,6 +11,10 @@ namespace barrierfree::python {
 
 /// `rules` if given, else the case's own ruleset; an unknown standard is a ValueError.
 const Ruleset& ruleset_or_own(const Ruleset* rules, const Case& c);
+/// {"en": …, "zh": …}
+pybind11::dict text_dict(const Text& t);
+/// [(code, path, message, line), …]: the facade turns them into Error objects.
+pybind11::list errors_list(const std::vector<Error>& errors);
 
 void bind_case(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);

@@ -18,6 +18,19 @@ const Ruleset& ruleset_or_own(const Ruleset* rules, const Case& c) {
   }
 }
 
+pybind11::dict text_dict(const Text& t) {
+  pybind11::dict d;
+  d["en"] = t.en;
+  d["zh"] = t.zh;
+  return d;
+}
+
+pybind11::list errors_list(const std::vector<Error>& errors) {
+  pybind11::list out;
+  for (const Error& e : errors) out.append(pybind11::make_tuple(e.code, e.path, e.message, e.line));
+  return out;
+}
+
 }  // namespace barrierfree::python
 
 PYBIND11_MODULE(_core, m) {

@@ -99,23 +99,6 @@ void make_compliant(Ramp& ramp, const Ruleset& rs) {
   if (!ramp.handrails) ramp.handrails = 0;
 }
 
-/// A fixture's frame: forward is where its user faces; back the middle of its back edge.
-struct Frame {
-  Point2 forward, left, back;
-  double half_width, depth;
-  Point2 at(double u, double v) const { return back + forward * u + left * v; }
-};
-
-Frame frame_of(const Fixture& f) {
-  Frame fr;
-  fr.forward = g::facing_vector(f.facing_or_default());
-  fr.left = left_normal(fr.forward);
-  fr.back = f.at - fr.forward * (f.depth.mm() / 2);
-  fr.half_width = f.width.mm() / 2;
-  fr.depth = f.depth.mm();
-  return fr;
-}
-
 GrabBar horizontal_bar(const std::string& id, const Fixture& f, Point2 a, Point2 b, double height) {
   GrabBar g;
   g.id = id;
@@ -146,7 +129,7 @@ GrabBar vertical_bar(const std::string& id, const Fixture& f, Point2 at, double 
 /// Distance from a fixture's centreline to the nearest wall or fixture on side `sign` (+1 left, -1 right).
 double side_clearance(const Case& c, const Fixture& f, double sign) {
   const rules::PlanModel model(c);
-  const Frame fr = frame_of(f);
+  const rules::FixtureFrame fr = rules::frame_of(f);
   const auto pieces = model.band(f.room, fr.back, fr.left * sign, fr.forward, 0, fr.depth, fr.half_width,
                                  KneeSpace::obstacle, f.id);
   return rules::band_extent(pieces, 1e6);
@@ -155,7 +138,7 @@ double side_clearance(const Case& c, const Fixture& f, double sign) {
 /// The grab bars the ruleset asks for at a fixture, where it asks for them.
 std::vector<GrabBar> standard_bars(const Case& c, const Ruleset& rs, const Fixture& f) {
   std::vector<GrabBar> bars;
-  const Frame fr = frame_of(f);
+  const rules::FixtureFrame fr = rules::frame_of(f);
   const std::string type(to_string(f.type));
   const std::string count_check = f.type == FixtureType::toilet ? "toilet.grab_bars"
                                   : f.type == FixtureType::shower ? "shower.grab_bars"

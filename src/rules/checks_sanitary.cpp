@@ -29,23 +29,6 @@ Report about(const Fixture& f) {
   return r;
 }
 
-/// A fixture's own frame: `forward` is where its user faces, `back` the middle
-/// of its back edge (against the wall for a toilet), `left` across it.
-struct Frame {
-  Point2 forward, left, back;
-  double half_width, depth;
-};
-
-Frame frame_of(const Fixture& f) {
-  Frame fr;
-  fr.forward = geometry::facing_vector(f.facing_or_default());
-  fr.left = left_normal(fr.forward);
-  fr.back = f.at - fr.forward * (f.depth.mm() / 2);
-  fr.half_width = f.width.mm() / 2;
-  fr.depth = f.depth.mm();
-  return fr;
-}
-
 void toilet_type(Context& ctx, const Rule& rule) {
   for (const Fixture* t : fixtures_of(ctx, FixtureType::toilet)) {
     Report r = about(*t);
@@ -91,7 +74,7 @@ void transfer_space(Context& ctx, const Rule& rule) {
   const double need_w = rule.mm("width"), need_d = rule.mm("depth");
   const std::string unit = Context::display_unit(rule);
   for (const Fixture* t : fixtures_of(ctx, FixtureType::toilet)) {
-    const Frame fr = frame_of(*t);
+    const FixtureFrame fr = frame_of(*t);
     // Depth: from the wall behind the toilet to what stands in front of it.
     const auto ahead = ctx.plan.band(t->room, fr.back, fr.forward, fr.left, -fr.half_width, fr.half_width, 0,
                                      KneeSpace::obstacle, t->id);
@@ -208,7 +191,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     if (g.vertical) continue;
     const Fixture* f = ctx.plan.served_fixture(g, 1000);
     if (!f || !listed(types, to_string(f->type))) continue;
-    const Frame fr = frame_of(*f);
+    const FixtureFrame fr = frame_of(*f);
     // Bar ends in the fixture's frame: u from the wall behind it, v from its centreline.
     const double u1 = dot(g.from - fr.back, fr.forward), u2 = dot(g.to - fr.back, fr.forward);
     const double v1 = dot(g.from - fr.back, fr.left), v2 = dot(g.to - fr.back, fr.left);

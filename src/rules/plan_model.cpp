@@ -8,6 +8,17 @@
 
 namespace barrierfree::rules {
 
+FixtureFrame frame_of(const Fixture& f) {
+  FixtureFrame fr;
+  fr.forward = geometry::facing_vector(f.facing_or_default());
+  fr.left = left_normal(fr.forward);
+  fr.back = f.at - fr.forward * (f.depth.mm() / 2);
+  fr.half_width = f.width.mm() / 2;
+  fr.depth = f.depth.mm();
+  return fr;
+}
+
+
 namespace g = barrierfree::geometry;
 
 namespace {

@@ -35,6 +35,17 @@ struct BandPiece {
   std::string what;  ///< fixture id, or "wall"
 };
 
+/// A fixture's own frame: `forward` is where its user faces, `back` the middle of its
+/// back edge (against the wall for a toilet), `left` across it. The checks measure
+/// around fixtures in it, and the remedies place grab bars in it.
+struct FixtureFrame {
+  Point2 forward, left, back;
+  double half_width = 0, depth = 0;
+  /// The point `u` forward of the back edge and `v` to the left of the centreline.
+  [[nodiscard]] Point2 at(double u, double v) const { return back + forward * u + left * v; }
+};
+FixtureFrame frame_of(const Fixture& f);
+
 class PlanModel {
  public:
   explicit PlanModel(const Case& c);

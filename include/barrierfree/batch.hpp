@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,20 @@ struct BatchOptions {
   /// The ruleset for a case: `rules`, else `standard`, else the case's own (InputError if unknown).
   [[nodiscard]] const Ruleset& rules_for(const Case& c) const;
 };
+
+/// What became of one case: its result (a check, or a plan), or the errors that stopped it.
+struct CaseOutcome {
+  std::optional<CheckResult> checked;  ///< with check_only
+  std::optional<PlanResult> planned;   ///< without
+  std::vector<Error> errors;           ///< empty when there is a result
+  std::vector<Error> warnings;         ///< unknown fields, when read from text
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+/// Read a case from JSON text (a blank text is an error) and check or plan it. Never throws.
+CaseOutcome process_case(std::string_view json_text, const BatchOptions& options);
+/// Check or plan a case already read. Never throws.
+CaseOutcome process_case(const Case& c, const BatchOptions& options);
 
 /// One input line, processed.
 struct LineOutcome {

@@ -29,28 +29,12 @@ struct Input {
 using Output = std::variant<CheckResult, PlanResult, std::string>;
 
 Output process(const Input& in, std::size_t line, const BatchOptions& o) {
-  std::vector<Error> errors;
-  try {
-    std::optional<Case> read;
-    if (!in.c) {
-      const bool blank = std::all_of(in.text.begin(), in.text.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); });
-      if (blank) return error_line(in.text, line, {Error{errc::invalid_json, "", "empty line: each line must be one case", 0}});
-      ReadResult r = read_case(in.text);
-      if (!r.ok()) return error_line(in.text, line, r.errors);
-      read = std::move(r.value);
-    }
-    const Case& c = in.c ? *in.c : *read;
-    const Ruleset& rules = o.rules_for(c);
-    if (o.check_only) return check(c, rules);
-    return plan(c, rules, o.catalog ? *o.catalog : builtin_catalog(), o.regions ? *o.regions : builtin_regions(), o.plan);
-  } catch (const InputError& e) {
-    errors = e.errors();
-  } catch (const std::exception& e) {
-    errors = {Error{errc::internal, "", std::string("could not process the case: ") + e.what(), 0}};
-  }
+  CaseOutcome r = in.c ? process_case(*in.c, o) : process_case(in.text, o);
+  if (r.checked) return std::move(*r.checked);
+  if (r.planned) return std::move(*r.planned);
   // The id of a Case given as an object is known even when it cannot be processed.
   const std::string text = in.c ? "{\"id\": " + nlohmann::json(in.c->id).dump() + "}" : in.text;
-  return error_line(text, line, errors);
+  return error_line(text, line, r.errors);
 }
 
 }  // namespace

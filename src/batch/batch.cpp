@@ -51,47 +51,84 @@ std::string error_line(std::string_view line, std::size_t line_number, const std
   return dump(j);
 }
 
-LineOutcome process_line(std::string_view line, std::size_t line_number, const BatchOptions& options) {
-  LineOutcome out;
-  auto fail = [&](const std::vector<Error>& errors) {
-    out.text = error_line(line, line_number, errors);
-    out.ok = false;
-    out.tally.add_error(errors.empty() ? errc::internal : errors.front().code);
-    return std::move(out);
-  };
-  if (blank(line)) return fail({Error{errc::invalid_json, "", "empty line: each line must be one case", 0}});
+CaseOutcome process_case(const Case& c, const BatchOptions& options) {
+  CaseOutcome out;
   try {
-    ReadResult read = read_case(line);
-    if (!read.ok()) return fail(read.errors);
-    const Case& c = *read.value;
     const Ruleset& rules = options.rules_for(c);
     if (options.check_only) {
-      const CheckResult result = check(c, rules);
-      out.tally.add(result);
-      out.text = to_json_text(result);
+      out.checked = check(c, rules);
     } else {
       const Catalog& catalog = options.catalog ? *options.catalog : builtin_catalog();
       const Regions& regions = options.regions ? *options.regions : builtin_regions();
-      const ordered_json result = to_json(plan(c, rules, catalog, regions, options.plan));
-      out.tally.add(result);
-      out.text = dump(result);
+      out.planned = plan(c, rules, catalog, regions, options.plan);
     }
-    if (!read.warnings.empty()) {
-      // Appended as the result's last member.
-      std::string warnings = ",\"warnings\":[";
-      for (std::size_t i = 0; i < read.warnings.size(); ++i)
-        warnings += (i ? "," : "") + dump(ordered_json(to_string(read.warnings[i])));
-      out.text.insert(out.text.size() - 1, warnings + "]");
-    }
-    out.ok = true;
-    return out;
   } catch (const InputError& e) {
-    return fail(e.errors());
+    out.errors = e.errors();
   } catch (const std::exception& e) {
-    return fail({Error{errc::internal, "", std::string("could not process the case: ") + e.what(), 0}});
+    out.errors = {Error{errc::internal, "", std::string("could not process the case: ") + e.what(), 0}};
   } catch (...) {
-    return fail({Error{errc::internal, "", "could not process the case", 0}});
+    out.errors = {Error{errc::internal, "", "could not process the case", 0}};
   }
+  return out;
+}
+
+CaseOutcome process_case(std::string_view json_text, const BatchOptions& options) {
+  if (blank(json_text)) {
+    CaseOutcome out;
+    out.errors = {Error{errc::invalid_json, "", "empty line: each line must be one case", 0}};
+    return out;
+  }
+  ReadResult read;
+  try {
+    read = read_case(json_text);
+  } catch (...) {  // read_case reports bad input as errors; this is only memory running out
+    CaseOutcome out;
+    out.errors = {Error{errc::internal, "", "could not read the case", 0}};
+    return out;
+  }
+  if (!read.ok()) {
+    CaseOutcome out;
+    out.errors = std::move(read.errors);
+    return out;
+  }
+  CaseOutcome out = process_case(*read.value, options);
+  out.warnings = std::move(read.warnings);
+  return out;
+}
+
+LineOutcome process_line(std::string_view line, std::size_t line_number, const BatchOptions& options) {
+  LineOutcome out;
+  CaseOutcome result = process_case(line, options);
+  if (!result.ok()) {
+    out.text = error_line(line, line_number, result.errors);
+    out.tally.add_error(result.errors.front().code);
+    return out;
+  }
+  try {
+    if (result.checked) {
+      out.tally.add(*result.checked);
+      out.text = to_json_text(*result.checked);
+    } else {
+      const ordered_json j = to_json(*result.planned);
+      out.tally.add(j);
+      out.text = dump(j);
+    }
+  } catch (const std::exception& e) {  // writing a result that exists: only memory running out
+    const std::vector<Error> errors{Error{errc::internal, "", std::string("could not write the result: ") + e.what(), 0}};
+    out.text = error_line(line, line_number, errors);
+    out.tally = Rollup();
+    out.tally.add_error(errc::internal);
+    return out;
+  }
+  if (!result.warnings.empty()) {
+    // Appended as the result's last member.
+    std::string warnings = ",\"warnings\":[";
+    for (std::size_t i = 0; i < result.warnings.size(); ++i)
+      warnings += (i ? "," : "") + dump(ordered_json(to_string(result.warnings[i])));
+    out.text.insert(out.text.size() - 1, warnings + "]");
+  }
+  out.ok = true;
+  return out;
 }
 
 BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& options, const BatchRun& run) {

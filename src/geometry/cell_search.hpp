@@ -19,7 +19,7 @@ struct Best {
   double value;
 };
 
-/// The maximum of `f` over `box` to within `precision`; `bound(c, h)` gives
+/// The maximum of `f` over `box` to within `precision`; `bound(c, h, f(c))` gives
 /// an upper bound of f over the square of half-size h at c (for f with
 /// Lipschitz constant L, f(c) + L·h·√2 will do) and, when the bound is exact,
 /// the point where it is attained (`.exact`, `.at`), which is taken as a
@@ -57,7 +57,7 @@ Best maximise(F&& f, B&& bound, Box box, double precision,
     next.clear();
     const double q = half / 2;
     for (const Cell& c : cells) {
-      const auto b = bound(c.c, half);
+      const auto b = bound(c.c, half, c.value);
       if (b.exact) {
         // The cell's maximum is known: no need to look inside it.
         const double v = f(b.at);

@@ -26,9 +26,10 @@ bool inside(const Ring& ring, Point2 p) {
   return in;
 }
 
-double segment_distance(Point2 p, Point2 a, Point2 unit, double length) {
+double segment_squared_distance(Point2 p, Point2 a, Point2 unit, double length) {
   const double t = std::clamp(dot(p - a, unit), 0.0, length);
-  return distance(p, a + unit * t);
+  const Point2 d = p - (a + unit * t);
+  return d.x * d.x + d.y * d.y;
 }
 
 /// A linear function f(p) = n·p + k.
@@ -63,13 +64,14 @@ bool ClearanceField::inside_free(Point2 p) const {
 }
 
 double ClearanceField::value(Point2 p) const {
-  double d = std::numeric_limits<double>::max();
-  for (const Edge& e : edges_) d = std::min(d, segment_distance(p, e.a, e.unit, e.length));
+  // One square root per point, not per edge.
+  double d2 = std::numeric_limits<double>::max();
+  for (const Edge& e : edges_) d2 = std::min(d2, segment_squared_distance(p, e.a, e.unit, e.length));
+  const double d = std::sqrt(d2);
   return inside_free(p) ? d : -d;
 }
 
-ClearanceField::Bound ClearanceField::bound(Point2 c, double h) const {
-  const double v = value(c);
+ClearanceField::Bound ClearanceField::bound(Point2 c, double h, double v) const {
   const Bound lipschitz{v + h * sqrt2, false, c};
   if (v <= h * sqrt2) return lipschitz;  // the cell may reach the boundary
   // Edges that can be nearest somewhere in the cell.
@@ -79,8 +81,8 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h) const {
   std::array<Linear, max_near> near;
   std::size_t n_near = 0;
   for (const Edge& e : edges_) {
-    const double d = segment_distance(c, e.a, e.unit, e.length);
-    if (d > m + 2 * h * sqrt2) continue;
+    const double reach = m + 2 * h * sqrt2;
+    if (segment_squared_distance(c, e.a, e.unit, e.length) > reach * reach) continue;
     // Within the cell the distance must be to the edge's line (every corner
     // projects inside the edge), else it is not linear there.
     const Point2 corners[4] = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};

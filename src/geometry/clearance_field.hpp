@@ -25,12 +25,13 @@ class ClearanceField {
   [[nodiscard]] double value(Point2 p) const;
   /// An upper bound of value() over the square of half-size h centred at c,
   /// and, where it is exact, a point of the square where value() attains it.
+  /// `at_c` is value(c), which the search has already computed.
   struct Bound {
     double value;
     bool exact;
     Point2 at;
   };
-  [[nodiscard]] Bound bound(Point2 c, double h) const;
+  [[nodiscard]] Bound bound(Point2 c, double h, double at_c) const;
 
  private:
   struct Edge {

@@ -207,10 +207,11 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   const ClearanceField field(room, obstacles);
   constexpr double out_of_reach = -std::numeric_limits<double>::infinity();
   auto value = [&](Point2 c) { return distance(c, anchor) <= reach ? field.value(c) : out_of_reach; };
-  auto bound = [&](Point2 c, double h) {
+  auto bound = [&](Point2 c, double h, double v) {
     const double d = distance(c, anchor);
     if (d - h * std::sqrt(2.0) > reach) return ClearanceField::Bound{out_of_reach, false, c};  // wholly out of reach
-    ClearanceField::Bound b = field.bound(c, h);
+    // v is the clearance at c unless c itself is out of reach.
+    ClearanceField::Bound b = field.bound(c, h, v == out_of_reach ? field.value(c) : v);
     // The reach is convex: a cell's best point counts only if it is within it.
     if (b.exact && distance(b.at, anchor) > reach) b.exact = false;
     return b;

@@ -102,29 +102,34 @@ void Context::report(const Rule& rule, Report r) {
   f.remedies = rule.remedies;
   f.detail = std::move(r.detail);
 
+  // Only the values the message mentions are formatted: most findings name two or
+  // three of a rule's parameters, and formatting them all was a tenth of a check.
+  const Text& templ = f.status == Status::insufficient_data ? messages::insufficient() : rule.message;
+  const auto wanted = [&](std::string_view name) { return mentions(templ.en, name) || mentions(templ.zh, name); };
   Vars vars = std::move(r.vars);
-  vars.emplace("name", name_of(r.element));
-  vars.emplace("element", same(r.element));
-  vars.emplace("standard", same(rule.standard));
-  // "第3.5.3条" for numbered clauses; programme items are cited as they are.
-  const bool numbered = !rule.clause.empty() && std::isdigit(static_cast<unsigned char>(rule.clause[0]));
-  vars.emplace("clause", Text{rule.clause, numbered ? "第" + rule.clause + "条" : rule.clause});
-  vars.emplace("title", rule.title);
+  if (wanted("name")) vars.emplace("name", name_of(r.element));
+  if (wanted("element")) vars.emplace("element", same(r.element));
+  if (wanted("standard")) vars.emplace("standard", same(rule.standard));
+  if (wanted("clause")) {
+    // "第3.5.3条" for numbered clauses; programme items are cited as they are.
+    const bool numbered = !rule.clause.empty() && std::isdigit(static_cast<unsigned char>(rule.clause[0]));
+    vars.emplace("clause", Text{rule.clause, numbered ? "第" + rule.clause + "条" : rule.clause});
+  }
+  if (wanted("title")) vars.emplace("title", rule.title);
   const std::string unit = display_unit(rule);
-  for (const auto& [pname, p] : rule.params)
+  for (const auto& [pname, p] : rule.params) {
+    if (!wanted(pname) || vars.count(pname)) continue;
     if (p.unit == "mm" || p.unit == "in" || p.unit == "m") vars.emplace(pname, length_text(p.value, unit));
     else if (p.unit == "m2") vars.emplace(pname, area_text(p.value));
     else if (p.unit == "ratio") vars.emplace(pname, slope_text(p.value));
     else if (p.unit == "count") vars.emplace(pname, same(number_text(p.value, 0)));
+  }
   if (f.status == Status::insufficient_data) {
     std::string fields;
     for (const std::string& m : f.missing) fields += (fields.empty() ? "" : ", ") + m;
     vars["missing"] = same(fields);
-    const Text& t = messages::insufficient();
-    f.message = {fill(t.en, vars, false), fill(t.zh, vars, true)};
-  } else {
-    f.message = {fill(rule.message.en, vars, false), fill(rule.message.zh, vars, true)};
   }
+  f.message = {fill(templ.en, vars, false), fill(templ.zh, vars, true)};
   findings.push_back(std::move(f));
 }
 
@@ -154,10 +159,17 @@ namespace {
 // Findings in the order of check-kinds.md, then element, then rule: the same
 // bytes for the same case, whatever order the plan listed things in.
 void sort_and_number(std::vector<Finding>& findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::make_tuple(check_kind_rank(a.check), a.element, a.rule_id) <
-           std::make_tuple(check_kind_rank(b.check), b.element, b.rule_id);
+  // Each finding's rank looked up once, not at every comparison.
+  std::vector<std::pair<std::size_t, Finding*>> order;
+  order.reserve(findings.size());
+  for (Finding& f : findings) order.emplace_back(check_kind_rank(f.check), &f);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second->element, a.second->rule_id) < std::tie(b.first, b.second->element, b.second->rule_id);
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (auto& [rank, f] : order) sorted.push_back(std::move(*f));
+  findings = std::move(sorted);
   for (std::size_t i = 0; i < findings.size(); ++i) findings[i].id = "F" + std::to_string(i + 1);
 }
 

@@ -56,6 +56,12 @@ Text range_text(double lo_mm, double hi_mm, const std::string& display_unit) {
   return {s, s};
 }
 
+bool mentions(std::string_view templ, std::string_view name) {
+  for (std::size_t at = templ.find('{'); at != std::string_view::npos; at = templ.find('{', at + 1))
+    if (templ.substr(at + 1, name.size()) == name && templ.substr(at + 1 + name.size(), 1) == "}") return true;
+  return false;
+}
+
 std::string fill(const std::string& templ, const Vars& vars, bool zh) {
   std::string out;
   out.reserve(templ.size() + 32);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace barrierfree::rules {
 
@@ -24,6 +25,9 @@ Text at_least(const Text& value);
 Text at_most(const Text& value);
 /// "850–1000 mm"
 Text range_text(double lo_mm, double hi_mm, const std::string& display_unit);
+
+/// True when the template has the placeholder {name}.
+bool mentions(std::string_view templ, std::string_view name);
 
 /// Fill {placeholders} of a template from vars (unknown ones are left as they are).
 std::string fill(const std::string& templ, const Vars& vars, bool zh);

@@ -151,6 +151,17 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   std::atomic<std::uint64_t> bytes{0};
   BatchStats stats;
 
+  // The writer is woken for a run of finished lines, not for each one (a wake-up per
+  // line cost more than writing it): when `batch` lines in a row are done, or every
+  // line read so far is, or the input has ended. Called with `m` held.
+  const std::size_t batch = window / 4;
+  auto writable = [&] {
+    std::size_t run_length = 0;
+    while (written + run_length < read && slots[(written + run_length) % window].done) ++run_length;
+    if (run_length == 0) return end_of_input && written == read;
+    return run_length >= batch || written + run_length == read || end_of_input;
+  };
+
   std::string line;
   for (std::size_t i = 0; i < run.skip_lines && std::getline(in, line); ++i) bytes += line.size() + 1;
   const std::size_t first_line_number = run.skip_lines + 1;
@@ -204,12 +215,14 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         // refills it only after the writer has taken its outcome.
         Slot& slot = slots[seq % window];
         LineOutcome outcome = process_line(slot.input, first_line_number + seq, options);
+        bool wake_writer = false;
         {
           std::lock_guard lock(m);
           slot.outcome = std::move(outcome);
           slot.done = true;
+          wake_writer = writable();
         }
-        line_done.notify_all();
+        if (wake_writer) line_done.notify_one();
       }
     });
 
@@ -224,35 +237,37 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   };
 
   bool write_failed = false;
+  std::vector<LineOutcome> finished;
   while (true) {
-    LineOutcome outcome;
+    finished.clear();
     {
       std::unique_lock lock(m);
-      const bool ready = line_done.wait_for(lock, std::chrono::milliseconds(200), [&] {
-        return (written < read && slots[written % window].done) || (end_of_input && written == read);
-      });
-      if (!ready) {
+      if (!line_done.wait_for(lock, std::chrono::milliseconds(200), writable)) {
         lock.unlock();
         report(false);
         continue;
       }
       if (written == read) break;  // end of input, everything written
-      Slot& slot = slots[written % window];
-      outcome = std::move(slot.outcome);
-      slot.done = false;
+      for (std::size_t next = written; next < read && slots[next % window].done; ++next) {
+        Slot& slot = slots[next % window];
+        finished.push_back(std::move(slot.outcome));
+        slot.done = false;
+      }
     }
-    out << outcome.text << '\n';
-    if (!out) {
-      write_failed = true;
-      std::lock_guard lock(m);
-      abandon = true;
+    for (const LineOutcome& outcome : finished) {
+      out << outcome.text << '\n';
+      if (!out) {
+        write_failed = true;
+        break;
+      }
+      ++stats.lines;
+      ++(outcome.ok ? stats.results : stats.errors);
+      stats.rollup.merge(outcome.tally);
     }
-    ++stats.lines;
-    ++(outcome.ok ? stats.results : stats.errors);
-    stats.rollup.merge(outcome.tally);
     {
       std::lock_guard lock(m);
-      ++written;
+      written += finished.size();
+      if (write_failed) abandon = true;
     }
     space_free.notify_one();
     report(false);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,9 +56,15 @@ class JsonText {
   JsonText& value(std::size_t n) { return value(static_cast<long long>(n)); }
   /// A number as io::number writes it: integers without a fraction.
   JsonText& number(double v) {
-    const nlohmann::ordered_json j = io::number(v);
-    if (j.is_number_integer()) return value(static_cast<long long>(j.get<std::int64_t>()));
-    return json(j);
+    if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9.0e15) return value(static_cast<long long>(v));
+    if (!std::isfinite(v)) return null();
+    comma();
+    // nlohmann's own shortest round-trip formatting (what dump() writes for a
+    // double), without building a value to dump.
+    char buf[64];
+    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(end - buf));
+    return *this;
   }
   JsonText& null() {
     comma();
@@ -99,7 +106,13 @@ class JsonText {
   }
   void quoted(std::string_view s) {
     out_ += '"';
-    for (char ch : s) {
+    // Runs of characters that need no escape are copied whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto ch = static_cast<unsigned char>(s[i]);
+      if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (ch) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -108,17 +121,15 @@ class JsonText {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(ch) < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += hex[(ch >> 4) & 0xF];
-            out_ += hex[ch & 0xF];
-          } else {
-            out_ += ch;
-          }
+        default: {
+          static const char* hex = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += hex[(ch >> 4) & 0xF];
+          out_ += hex[ch & 0xF];
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
 

@@ -143,14 +143,14 @@ std::optional<double> JsonReader::number(const json& obj, std::string_view key,
                                          double max) {
   const json* v = get(obj, key, path, need);
   if (!v) return std::nullopt;
-  const std::string p = child(path, key);
+  const auto p = [&] { return child(path, key); };  // built only for an error
   if (!v->is_number()) {
-    wrong_type(p, "a number", *v);
+    wrong_type(p(), "a number", *v);
     return std::nullopt;
   }
   const double d = v->get<double>();
   if (!std::isfinite(d)) {
-    error(code::bad_number, p, "number is not finite");
+    error(code::bad_number, p(), "number is not finite");
     return std::nullopt;
   }
   if (d < min || d > max) {
@@ -161,7 +161,7 @@ std::optional<double> JsonReader::number(const json& obj, std::string_view key,
       range = "at least " + number_text(min);
     else
       range = "at most " + number_text(max);
-    error(code::bad_number, p, number_text(d) + " is out of range: must be " + range);
+    error(code::bad_number, p(), number_text(d) + " is out of range: must be " + range);
     return std::nullopt;
   }
   return d;
@@ -171,18 +171,18 @@ std::optional<int> JsonReader::integer(const json& obj, std::string_view key,
                                        const std::string& path, Need need, int min, int max) {
   const json* v = get(obj, key, path, need);
   if (!v) return std::nullopt;
-  const std::string p = child(path, key);
+  const auto p = [&] { return child(path, key); };  // built only for an error
   if (!v->is_number()) {
-    wrong_type(p, "an integer", *v);
+    wrong_type(p(), "an integer", *v);
     return std::nullopt;
   }
   const double d = v->get<double>();
   if (!std::isfinite(d) || d != std::floor(d)) {
-    wrong_type(p, "an integer", *v);
+    wrong_type(p(), "an integer", *v);
     return std::nullopt;
   }
   if (d < min || d > max) {
-    error(code::bad_number, p,
+    error(code::bad_number, p(),
           number_text(d) + " is out of range: must be between " + std::to_string(min) + " and " +
               std::to_string(max));
     return std::nullopt;
@@ -194,22 +194,22 @@ std::optional<Length> JsonReader::length(const json& obj, std::string_view key,
                                          const std::string& path, Need need) {
   const json* v = get(obj, key, path, need);
   if (!v) return std::nullopt;
-  const std::string p = child(path, key);
+  const auto p = [&] { return child(path, key); };  // built only for an error
   if (!v->is_number()) {
-    wrong_type(p, "a length in millimetres (a number)", *v);
+    wrong_type(p(), "a length in millimetres (a number)", *v);
     return std::nullopt;
   }
   const double d = v->get<double>();
   if (!std::isfinite(d)) {
-    error(code::bad_number, p, "length is not finite");
+    error(code::bad_number, p(), "length is not finite");
     return std::nullopt;
   }
   if (d < 0) {
-    error(code::bad_number, p, "length " + number_text(d) + " mm is negative");
+    error(code::bad_number, p(), "length " + number_text(d) + " mm is negative");
     return std::nullopt;
   }
   if (d > max_length_mm) {
-    error(code::bad_number, p, "length " + number_text(d) + " mm is out of range: at most 1000000 mm (1 km)");
+    error(code::bad_number, p(), "length " + number_text(d) + " mm is out of range: at most 1000000 mm (1 km)");
     return std::nullopt;
   }
   return Length::mm(d);

@@ -84,10 +84,9 @@ class JsonReader {
   template <class E>
   std::optional<E> enumeration(const json& obj, std::string_view key, const std::string& path,
                                Need need) {
-    const std::string p = child(path, key);
     const json* v = get(obj, key, path, need);
     if (!v) return std::nullopt;
-    return enumeration_value<E>(*v, p);
+    return enumeration_value<E>(*v, child(path, key));
   }
 
   template <class E>

@@ -160,6 +160,12 @@ class Validator {
         r_.error_id(errc::zero_area, path, "rect has zero width or depth");
         continue;
       }
+      // A rectangle of at least a millimetre each way is a valid ring: most rooms
+      // are given so, and Boost.Geometry's validity check was most of validating them.
+      if (rect && rect->width >= 1 && rect->depth >= 1) {
+        rings_[i] = geometry::normalised(c_.rooms[i].polygon);
+        continue;
+      }
       switch (geometry::validate_ring(c_.rooms[i].polygon)) {
         case geometry::RingProblem::too_few_points:
           r_.error_id(errc::too_few_points, path, "polygon has fewer than 3 distinct points");

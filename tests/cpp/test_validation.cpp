@@ -90,3 +90,22 @@ TEST_CASE("rooms on different levels may overlap") {
                 {"id": "b", "type": "bedroom", "rect": [0, 0, 3000, 3000], "level": "2"}]})";
   CHECK(read_case(text).ok());
 }
+
+TEST_CASE("a rect room is judged as its polygon would be: thin slivers have no area, a millimetre square does") {
+  // Rects skip Boost.Geometry's validity check; they must not skip its verdicts.
+  auto errors = [](const std::string& rect, const std::string& as_polygon) {
+    auto text = [](const std::string& geometry) {
+      return R"({"format": "barrierfree.case/1", "id": "t", "rooms": [{"id": "a", "type": "living", )" + geometry + "}]}";
+    };
+    const auto by_rect = pairs(read_case(text(R"("rect": )" + rect)).errors);
+    const auto by_polygon = pairs(read_case(text(R"("polygon": )" + as_polygon)).errors);
+    CHECK(by_rect.size() == by_polygon.size());
+    for (std::size_t i = 0; i < std::min(by_rect.size(), by_polygon.size()); ++i) CHECK(by_rect[i].first == by_polygon[i].first);
+    return by_rect;
+  };
+  CHECK(errors("[0, 0, 1, 1]", "[[0,0],[1,0],[1,1],[0,1]]").empty());
+  CHECK(errors("[0, 0, 0.999, 1]", "[[0,0],[0.999,0],[0.999,1],[0,1]]").size() == 1);  // under 1 mm²
+  CHECK(errors("[0, 0, 0.005, 3000]", "[[0,0],[0.005,0],[0.005,3000],[0,3000]]").size() == 1);  // a line
+  CHECK(errors("[0, 0, 3000, 0.005]", "[[0,0],[3000,0],[3000,0.005],[0,0.005]]").size() == 1);
+  CHECK(errors("[-5000, 7000, 3000, 2000]", "[[-5000,7000],[-2000,7000],[-2000,9000],[-5000,9000]]").empty());
+}

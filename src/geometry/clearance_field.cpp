@@ -2,6 +2,8 @@
 
 #include <barrierfree/geometry/operations.hpp>
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -26,12 +28,6 @@ bool inside(const Ring& ring, Point2 p) {
   return in;
 }
 
-double segment_squared_distance(Point2 p, Point2 a, Point2 unit, double length) {
-  const double t = std::clamp(dot(p - a, unit), 0.0, length);
-  const Point2 d = p - (a + unit * t);
-  return d.x * d.x + d.y * d.y;
-}
-
 /// A linear function f(p) = n·p + k.
 struct Linear {
   Point2 n;
@@ -54,6 +50,12 @@ ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstac
     add(o);
     boxes_.push_back(bounds(o));
   }
+  const auto n = static_cast<Eigen::Index>(edges_.size());
+  ax_.resize(n), ay_.resize(n), ux_.resize(n), uy_.resize(n), len_.resize(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const Edge& e = edges_[static_cast<std::size_t>(i)];
+    ax_[i] = e.a.x, ay_[i] = e.a.y, ux_[i] = e.unit.x, uy_[i] = e.unit.y, len_[i] = e.length;
+  }
 }
 
 bool ClearanceField::inside_free(Point2 p) const {
@@ -64,10 +66,9 @@ bool ClearanceField::inside_free(Point2 p) const {
 }
 
 double ClearanceField::value(Point2 p) const {
-  // One square root per point, not per edge.
-  double d2 = std::numeric_limits<double>::max();
-  for (const Edge& e : edges_) d2 = std::min(d2, segment_squared_distance(p, e.a, e.unit, e.length));
-  const double d = std::sqrt(d2);
+  // All edges at once (Eigen vectorises it), one square root per point.
+  if (edges_.empty()) return inside_free(p) ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+  const double d = std::sqrt(squared_distances(p).minCoeff());
   return inside_free(p) ? d : -d;
 }
 
@@ -80,9 +81,11 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h, double v) const 
   constexpr std::size_t max_near = 6;
   std::array<Linear, max_near> near;
   std::size_t n_near = 0;
-  for (const Edge& e : edges_) {
-    const double reach = m + 2 * h * sqrt2;
-    if (segment_squared_distance(c, e.a, e.unit, e.length) > reach * reach) continue;
+  const double reach = m + 2 * h * sqrt2;
+  distances_ = squared_distances(c);
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    if (distances_[static_cast<Eigen::Index>(i)] > reach * reach) continue;
+    const Edge& e = edges_[i];
     // Within the cell the distance must be to the edge's line (every corner
     // projects inside the edge), else it is not linear there.
     const Point2 corners[4] = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};

@@ -13,6 +13,8 @@
 
 #include <barrierfree/geometry/types.hpp>
 
+#include <Eigen/Core>
+
 #include <vector>
 
 namespace barrierfree::geometry {
@@ -43,6 +45,16 @@ class ClearanceField {
   const std::vector<Ring>& obstacles_;
   std::vector<Edge> edges_;
   std::vector<Box> boxes_;  ///< of the obstacles
+  Eigen::ArrayXd ax_, ay_, ux_, uy_, len_;  ///< the edges again, by coordinate
+  mutable Eigen::ArrayXd distances_;        ///< bound()'s scratch, allocated once
+
+  /// The squared distances from p to every edge (t = clamp((p - a)·u, 0, length),
+  /// |p - (a + u t)|²), as an expression: evaluated in one vectorised pass without
+  /// allocating.
+  [[nodiscard]] auto squared_distances(Point2 p) const {
+    const auto t = ((p.x - ax_) * ux_ + (p.y - ay_) * uy_).max(0.0).min(len_);
+    return (p.x - (ax_ + ux_ * t)).square() + (p.y - (ay_ + uy_ * t)).square();
+  }
 
   [[nodiscard]] bool inside_free(Point2 p) const;
 };

@@ -86,15 +86,19 @@ class Topology {
   }
 
   /// The widest way through `room` between two connections (infinite when unknown).
+  /// Memoised in the plan model: route.clear_width and route.reachable ask for the same.
   geometry::Pinch passage(const std::string& room, const Connection& a, const Connection& b, double required) const {
-    const auto key = std::make_tuple(room, std::min(a.id, b.id), std::max(a.id, b.id));
-    if (auto it = passages_.find(key); it != passages_.end()) return it->second;
-    geometry::Pinch p;
-    const auto ma = mouth(a, room), mb = mouth(b, room);
-    const Ring* ring = ctx_.plan.outline(room);
-    if (ma && mb && ring)
-      p = geometry::passage_width(*ring, ctx_.plan.obstacles(room, KneeSpace::obstacle), *ma, *mb, required / 2);
-    return passages_[key] = p;
+    // The same pair measured the same way whichever rule asks first.
+    const Connection& first = a.id < b.id ? a : b;
+    const Connection& second = a.id < b.id ? b : a;
+    return ctx_.plan.memo_passage({room, first.id, second.id, required}, [&] {
+      geometry::Pinch p;
+      const auto ma = mouth(first, room), mb = mouth(second, room);
+      const Ring* ring = ctx_.plan.outline(room);
+      if (ma && mb && ring)
+        p = geometry::passage_width(*ring, ctx_.plan.obstacles(room, KneeSpace::obstacle), *ma, *mb, required / 2);
+      return p;
+    });
   }
 
  private:
@@ -118,7 +122,6 @@ class Topology {
   const Context& ctx_;
   std::vector<Connection> connections_;
   std::map<std::string, const Connection*> entry_;
-  mutable std::map<std::tuple<std::string, std::string, std::string>, geometry::Pinch> passages_;
 };
 
 std::string pinch_text(const Context& ctx, const std::string& room, const geometry::Pinch& p, bool zh) {

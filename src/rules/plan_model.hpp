@@ -6,8 +6,11 @@
 #include <barrierfree/model/case.hpp>
 #include <barrierfree/model/plan_geometry.hpp>
 
+#include "geometry/passage.hpp"
+
 #include <map>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -78,9 +81,19 @@ class PlanModel {
                                             double s0, double s1, double start, KneeSpace knee,
                                             const std::string& ignore = {}) const;
 
+  /// A passage between two connections of a room, for a given required width.
+  using PassageKey = std::tuple<std::string, std::string, std::string, double>;
+  /// The passage for `key`, computed by `compute` the first time it is asked for.
+  template <class F>
+  const geometry::Pinch& memo_passage(const PassageKey& key, F&& compute) const {
+    if (auto it = passages_.find(key); it != passages_.end()) return it->second;
+    return passages_.emplace(key, compute()).first->second;
+  }
+
   const Case& c;
 
  private:
+  mutable std::map<PassageKey, geometry::Pinch> passages_;
   std::map<std::string, Ring> outlines_;
   mutable std::map<std::pair<std::string, int>, std::vector<Ring>> obstacles_;
   mutable std::map<std::pair<std::string, int>, std::vector<const Fixture*>> obstacle_fixtures_;

@@ -24,9 +24,10 @@ struct Best {
 /// Lipschitz constant L, f(c) + L·h·√2 will do) and, when the bound is exact,
 /// the point where it is attained (`.exact`, `.at`), which is taken as a
 /// candidate for the maximum at once.
-/// The search stops as soon as a value of at least `enough` is found.
+/// `lipschitz` is f's Lipschitz constant where f is finite (-inf marks points outside
+/// the domain): cells that f(c) + L·h·√2 lets go are not bounded more closely. The search stops as soon as a value of at least `enough` is found.
 template <class F, class B>
-Best maximise(F&& f, B&& bound, Box box, double precision,
+Best maximise(F&& f, B&& bound, Box box, double precision, double lipschitz,
               double enough = std::numeric_limits<double>::infinity()) {
   const double w = box.max.x - box.min.x, h = box.max.y - box.min.y;
   const Point2 centre{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
@@ -57,6 +58,11 @@ Best maximise(F&& f, B&& bound, Box box, double precision,
     next.clear();
     const double q = half / 2;
     for (const Cell& c : cells) {
+      // A cell the generic bound already lets go needs no closer one (f = -inf marks
+      // points outside the domain, where only `bound` knows the cell's best).
+      if (c.value > -std::numeric_limits<double>::infinity() &&
+          c.value + lipschitz * half * std::sqrt(2.0) <= best.value + precision)
+        continue;
       const auto b = bound(c.c, half, c.value);
       if (b.exact) {
         // The cell's maximum is known: no need to look inside it.

@@ -1,6 +1,8 @@
 #include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/units.hpp>
 
+#include "geometry/passage.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -173,4 +175,29 @@ TEST_CASE("largest inscribed circle") {
     // An obstacle covering the whole room.
     CHECK(g::largest_inscribed_circle(g::rectangle(0, 0, 100, 100), {g::rectangle(-1, -1, 102, 102)}).radius == 0);
   }
+}
+
+TEST_CASE("largest circle near an opening agrees with a brute-force search within the reach") {
+  // The turning space in front of a door: centres within `reach` of the opening. The
+  // search prunes cells by bounds; a cell whose centre is out of reach may still hold
+  // the best centre (near the reach's edge), which a brute-force grid would find.
+  const Ring room = {{0, 0}, {2600, 0}, {2600, 1700}, {1200, 1700}, {1200, 2900}, {0, 2900}};
+  const std::vector<Ring> obstacles = {g::rectangle(1900, 0, 700, 650), g::footprint({400, 2500}, 450, 700, 270),
+                                       {{1200, 900}, {1200, 1700}, {900, 1660}, {800, 1560}, {780, 1400}}};
+  const std::vector<Segment> openings = {{{300, 0}, {1100, 0}}, {{2600, 800}, {2600, 1500}}, {{0, 1200}, {0, 2000}}};
+  for (const Segment& door : openings)
+    for (double reach : {350.0, 700.0, 1100.0, 1550.0}) {
+      CAPTURE(door.a.x, door.a.y, reach);
+      double brute = 0;
+      const double step = 4;
+      for (double x = 0; x <= 2600; x += step)
+        for (double y = 0; y <= 2900; y += step)
+          if (g::distance(Point2{x, y}, door) <= reach) brute = std::max(brute, g::clearance(room, obstacles, {x, y}));
+      const Circle found = g::largest_circle_near(room, obstacles, door, reach);
+      // Within the precision of the best (the grid's best is no better than the true one) ...
+      CHECK(found.radius >= brute - 0.25);
+      // ... and a circle that is really there, centred within the reach.
+      CHECK(g::clearance(room, obstacles, found.centre) >= found.radius - 1e-6);
+      CHECK(g::distance(found.centre, door) <= reach + 1e-9);
+    }
 }

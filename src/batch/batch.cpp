@@ -242,7 +242,10 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
     finished.clear();
     {
       std::unique_lock lock(m);
-      if (!line_done.wait_for(lock, std::chrono::milliseconds(200), writable)) {
+      // Woken for a run of lines; but a finished line never waits more than a moment
+      // for the lines after it (input trickling in while others are being worked on).
+      const bool ready = line_done.wait_for(lock, std::chrono::milliseconds(20), writable);
+      if (!ready && !(written < read && slots[written % window].done)) {
         lock.unlock();
         report(false);
         continue;
@@ -264,6 +267,8 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
       ++(outcome.ok ? stats.results : stats.errors);
       stats.rollup.merge(outcome.tally);
     }
+    // Whoever reads a pipe gets each run as it is done, not when a buffer fills.
+    if (!write_failed && !out.flush()) write_failed = true;
     {
       std::lock_guard lock(m);
       written += finished.size();

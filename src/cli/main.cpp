@@ -27,6 +27,10 @@ constexpr const char* usage =
 int main(int argc, char** argv) {
   using namespace barrierfree::cli;
   std::ios::sync_with_stdio(false);  // batch output to stdout is written line by line
+  // Unsynchronised, a read from std::cin flushes std::cout (their tie): in a batch from
+  // stdin to stdout the reader thread would flush while the writer thread writes. The
+  // batch writer flushes its own output.
+  std::cin.tie(nullptr);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << usage;

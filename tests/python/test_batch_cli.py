@@ -1,8 +1,10 @@
 """`barrierfree batch` end to end: one line out per line in, errors with line numbers,
 the same bytes for any thread count, and a Ctrl-C that can be resumed without loss."""
 import json
+import queue
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -54,6 +56,45 @@ def test_standard_streams(tmp_path: Path):
     assert piped.stdout == out.read_bytes()
     dash = subprocess.run([str(CLI), "batch", "-", "-o", "-"], input=MIXED.read_bytes(), capture_output=True)
     assert dash.stdout == out.read_bytes()
+
+
+def test_stdin_to_stdout_with_many_threads_is_whole(long_input, tmp_path: Path):
+    """From stdin to stdout with more threads than cores: every line once, in order (the
+    reader must not flush stdout while the writer writes to it)."""
+    text = long_input.read_bytes() * 4
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(text)
+    out = tmp_path / "out.jsonl"
+    assert batch(source, "--check-only", "-j", 8, "-o", out).returncode == 0
+    piped = subprocess.run([str(CLI), "batch", "-", "--check-only", "-j", "8"], input=text, capture_output=True)
+    assert piped.returncode == 0
+    assert piped.stdout.count(b"\n") == text.count(b"\n")
+    assert piped.stdout == out.read_bytes()
+
+
+def test_each_line_is_answered_before_the_next_arrives():
+    """A program feeding cases one at a time through a pipe gets each answer at once."""
+    lines = HUIMIN.read_bytes().splitlines(keepends=True)[:3] + [b"{}\n"]
+    run = subprocess.Popen([str(CLI), "batch", "--check-only"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL)
+    answers: "queue.Queue[bytes]" = queue.Queue()
+    reader = threading.Thread(target=lambda: [answers.put(line) for line in run.stdout], daemon=True)
+    reader.start()
+    try:
+        for line in lines:
+            run.stdin.write(line)
+            run.stdin.flush()
+            try:
+                answer = json.loads(answers.get(timeout=20))
+            except queue.Empty:
+                pytest.fail("no answer while the next line is awaited")
+            assert answer["id"] == json.loads(line).get("id")
+    finally:
+        run.stdin.close()
+        run.wait(timeout=30)
+        reader.join(timeout=30)
+        run.stdout.close()
+    assert run.returncode == 1  # the last line is an error
 
 
 def test_the_same_bytes_whatever_the_thread_count(tmp_path: Path):

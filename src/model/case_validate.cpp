@@ -5,6 +5,7 @@
 
 #include "util/suggest.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -162,7 +163,11 @@ class Validator {
       }
       // A rectangle of at least a millimetre each way is a valid ring: most rooms
       // are given so, and Boost.Geometry's validity check was most of validating them.
-      if (rect && rect->width >= 1 && rect->depth >= 1) {
+      // Within a kilometre of the origin its corners are exact to far below that; farther
+      // out, the rounding of x + width is left to the general check.
+      constexpr double exact_within = 1e6;
+      if (rect && rect->width >= 1 && rect->depth >= 1 && std::abs(rect->x) <= exact_within &&
+          std::abs(rect->y) <= exact_within) {
         rings_[i] = geometry::normalised(c_.rooms[i].polygon);
         continue;
       }

@@ -108,4 +108,10 @@ TEST_CASE("a rect room is judged as its polygon would be: thin slivers have no a
   CHECK(errors("[0, 0, 0.005, 3000]", "[[0,0],[0.005,0],[0.005,3000],[0,3000]]").size() == 1);  // a line
   CHECK(errors("[0, 0, 3000, 0.005]", "[[0,0],[3000,0],[3000,0.005],[0,0.005]]").size() == 1);
   CHECK(errors("[-5000, 7000, 3000, 2000]", "[[-5000,7000],[-2000,7000],[-2000,9000],[-5000,9000]]").empty());
+  // Far from the origin x + width rounds: here the corners come out 0.99999999 mm apart,
+  // under 1 mm², which the general check rejects as it always did.
+  const auto far = read_case(R"({"format": "barrierfree.case/1", "id": "t", "rooms": [{"id": "a", "type": "living",
+      "rect": [67108863.500000007, 67108863.500000007, 1, 1]}]})");
+  REQUIRE(far.errors.size() == 1);
+  CHECK(far.errors[0].path == "/rooms/0/rect");
 }

@@ -179,7 +179,7 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
                               const std::string& focus_room) {
   rules::Context ctx(c, rules, focus_room);
   const auto& functions = rules::check_functions();
-  std::map<std::size_t, std::string> ran;  // by the rank of the kind, as check-kinds.md lists them
+  std::set<std::pair<std::size_t, std::string>> ran;  // by the rank of the kind, as check-kinds.md lists them
   for (const Rule& rule : rules.rules) {
     if (!kinds.empty() && !kinds.count(rule.check)) continue;
     // A check nobody in the household needs is not run.
@@ -187,10 +187,10 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
     auto it = functions.find(rule.check);
     if (it == functions.end()) continue;
     it->second(ctx, rule);
-    ran.emplace(check_kind_rank(rule.check), rule.check);
+    ran.emplace(check_kind_rank(rule.check), rule.check);  // an unlisted kind still counts, last
   }
   CheckResult out;
-  for (auto& [rank, kind] : ran) out.checked.push_back(std::move(kind));
+  for (const auto& [rank, kind] : ran) out.checked.push_back(kind);
   out.id = c.id;
   out.standard = rules.id;
   out.findings = std::move(ctx.findings);

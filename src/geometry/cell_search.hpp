@@ -24,10 +24,11 @@ struct Best {
 /// Lipschitz constant L, f(c) + L·h·√2 will do) and, when the bound is exact,
 /// the point where it is attained (`.exact`, `.at`), which is taken as a
 /// candidate for the maximum at once.
-/// `lipschitz` is f's Lipschitz constant where f is finite (-inf marks points outside
-/// the domain): cells that f(c) + L·h·√2 lets go are not bounded more closely. The search stops as soon as a value of at least `enough` is found.
+/// f is 1-Lipschitz where it is finite (a distance is; -inf marks points outside the
+/// domain): cells that f(c) + h·√2 lets go are not bounded more closely.
+/// The search stops as soon as a value of at least `enough` is found.
 template <class F, class B>
-Best maximise(F&& f, B&& bound, Box box, double precision, double lipschitz,
+Best maximise(F&& f, B&& bound, Box box, double precision,
               double enough = std::numeric_limits<double>::infinity()) {
   const double w = box.max.x - box.min.x, h = box.max.y - box.min.y;
   const Point2 centre{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
@@ -61,7 +62,7 @@ Best maximise(F&& f, B&& bound, Box box, double precision, double lipschitz,
       // A cell the generic bound already lets go needs no closer one (f = -inf marks
       // points outside the domain, where only `bound` knows the cell's best).
       if (c.value > -std::numeric_limits<double>::infinity() &&
-          c.value + lipschitz * half * std::sqrt(2.0) <= best.value + precision)
+          c.value + half * std::sqrt(2.0) <= best.value + precision)
         continue;
       const auto b = bound(c.c, half, c.value);
       if (b.exact) {

@@ -38,11 +38,18 @@ struct Linear {
 }  // namespace
 
 ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles) : room_(room), obstacles_(obstacles) {
+  std::size_t count = room.size();
+  for (const Ring& o : obstacles) count += o.size();
+  for (Eigen::ArrayXd* a : {&ax_, &ay_, &ux_, &uy_, &len_}) a->resize(static_cast<Eigen::Index>(count));
+  Eigen::Index n = 0;
   auto add = [&](const Ring& r) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Point2 a = r[i], b = r[(i + 1) % r.size()];
       const double len = distance(a, b);
-      if (len > 0) edges_.push_back({a, b, (b - a) * (1.0 / len), len});
+      if (!(len > 0)) continue;
+      const Point2 unit = (b - a) * (1.0 / len);
+      ax_[n] = a.x, ay_[n] = a.y, ux_[n] = unit.x, uy_[n] = unit.y, len_[n] = len;
+      ++n;
     }
   };
   add(room);
@@ -50,12 +57,7 @@ ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstac
     add(o);
     boxes_.push_back(bounds(o));
   }
-  const auto n = static_cast<Eigen::Index>(edges_.size());
-  ax_.resize(n), ay_.resize(n), ux_.resize(n), uy_.resize(n), len_.resize(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const Edge& e = edges_[static_cast<std::size_t>(i)];
-    ax_[i] = e.a.x, ay_[i] = e.a.y, ux_[i] = e.unit.x, uy_[i] = e.unit.y, len_[i] = e.length;
-  }
+  for (Eigen::ArrayXd* a : {&ax_, &ay_, &ux_, &uy_, &len_}) a->conservativeResize(n);  // without zero-length edges
 }
 
 bool ClearanceField::inside_free(Point2 p) const {
@@ -67,7 +69,7 @@ bool ClearanceField::inside_free(Point2 p) const {
 
 double ClearanceField::value(Point2 p) const {
   // All edges at once (Eigen vectorises it), one square root per point.
-  if (edges_.empty()) return inside_free(p) ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+  if (len_.size() == 0) return inside_free(p) ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
   const double d = std::sqrt(squared_distances(p).minCoeff());
   return inside_free(p) ? d : -d;
 }
@@ -82,19 +84,20 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h, double v) const 
   std::array<Linear, max_near> near;
   std::size_t n_near = 0;
   const double reach = m + 2 * h * sqrt2;
+  const std::array<Point2, 4> corners = {
+      Point2{c.x - h, c.y - h}, Point2{c.x + h, c.y - h}, Point2{c.x + h, c.y + h}, Point2{c.x - h, c.y + h}};
   distances_ = squared_distances(c);
-  for (std::size_t i = 0; i < edges_.size(); ++i) {
-    if (distances_[static_cast<Eigen::Index>(i)] > reach * reach) continue;
-    const Edge& e = edges_[i];
+  for (Eigen::Index i = 0; i < len_.size(); ++i) {
+    if (distances_[i] > reach * reach) continue;
+    const Point2 a{ax_[i], ay_[i]}, unit{ux_[i], uy_[i]};
     // Within the cell the distance must be to the edge's line (every corner
     // projects inside the edge), else it is not linear there.
-    const Point2 corners[4] = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
     for (Point2 q : corners) {
-      const double t = dot(q - e.a, e.unit);
-      if (t < 0 || t > e.length) return lipschitz;
+      const double t = dot(q - a, unit);
+      if (t < 0 || t > len_[i]) return lipschitz;
     }
-    Point2 n = left_normal(e.unit);
-    double k = -dot(n, e.a);
+    Point2 n = left_normal(unit);
+    double k = -dot(n, a);
     if (dot(n, c) + k < 0) {
       n = n * -1.0;
       k = -k;
@@ -108,8 +111,7 @@ ClearanceField::Bound ClearanceField::bound(Point2 c, double h, double v) const 
   // 4 corners, at most 4 points per pair of lines, 1 per triple: 4 + 15·4 + 20.
   std::array<Point2, 84> candidates;
   std::size_t n_cand = 0;
-  for (Point2 q : {Point2{c.x - h, c.y - h}, Point2{c.x + h, c.y - h}, Point2{c.x + h, c.y + h}, Point2{c.x - h, c.y + h}})
-    candidates[n_cand++] = q;
+  for (Point2 q : corners) candidates[n_cand++] = q;
   const double lo_x = c.x - h, hi_x = c.x + h, lo_y = c.y - h, hi_y = c.y + h;
   for (std::size_t i = 0; i < n_near; ++i)
     for (std::size_t j = i + 1; j < n_near; ++j) {

@@ -36,16 +36,12 @@ class ClearanceField {
   [[nodiscard]] Bound bound(Point2 c, double h, double at_c) const;
 
  private:
-  struct Edge {
-    Point2 a, b;
-    Point2 unit;   ///< along the edge
-    double length;
-  };
   const Ring& room_;
   const std::vector<Ring>& obstacles_;
-  std::vector<Edge> edges_;
   std::vector<Box> boxes_;  ///< of the obstacles
-  Eigen::ArrayXd ax_, ay_, ux_, uy_, len_;  ///< the edges again, by coordinate
+  /// The edges of the room and the obstacles, by coordinate (for Eigen): start a,
+  /// unit vector u along the edge, length.
+  Eigen::ArrayXd ax_, ay_, ux_, uy_, len_;
   mutable Eigen::ArrayXd distances_;        ///< bound()'s scratch, allocated once
 
   /// The squared distances from p to every edge (t = clamp((p - a)·u, 0, length),

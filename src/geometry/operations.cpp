@@ -243,7 +243,7 @@ Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obsta
   const Box b = bounds(room);
   const ClearanceField field(room, obstacles);
   const auto best = detail::maximise([&](Point2 p) { return field.value(p); },
-                                     [&](Point2 c, double h, double v) { return field.bound(c, h, v); }, b, precision, 1.0, enough);
+                                     [&](Point2 c, double h, double v) { return field.bound(c, h, v); }, b, precision, enough);
   return {best.at, std::max(0.0, best.value)};
 }
 

@@ -227,7 +227,7 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
         if (const double v = value(c); v >= enough) return {c, v};
     }
   }
-  const auto best = detail::maximise(value, bound, box, precision, 1.0, enough);
+  const auto best = detail::maximise(value, bound, box, precision, enough);
   return {best.at, std::max(0.0, best.value)};
 }
 

@@ -2,6 +2,8 @@
 
 #include <barrierfree/geometry/operations.hpp>
 
+#include "geometry/point_in_ring.hpp"
+
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -16,17 +18,6 @@ namespace {
 constexpr double sqrt2 = 1.4142135623730951;
 
 bool in_box(const Box& b, Point2 p) { return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y; }
-
-// Crossing-number test.
-bool inside(const Ring& ring, Point2 p) {
-  bool in = false;
-  const std::size_t n = ring.size();
-  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-    const Point2 a = ring[i], b = ring[j];
-    if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y)) in = !in;
-  }
-  return in;
-}
 
 /// A linear function f(p) = n·p + k.
 struct Linear {
@@ -61,9 +52,9 @@ ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstac
 }
 
 bool ClearanceField::inside_free(Point2 p) const {
-  if (!inside(room_, p)) return false;
+  if (!detail::inside(room_, p)) return false;
   for (std::size_t i = 0; i < obstacles_.size(); ++i)
-    if (in_box(boxes_[i], p) && inside(obstacles_[i], p)) return false;
+    if (in_box(boxes_[i], p) && detail::inside(obstacles_[i], p)) return false;
   return true;
 }
 

@@ -3,6 +3,7 @@
 #include "geometry/bg_adapt.hpp"
 #include "geometry/cell_search.hpp"
 #include "geometry/clearance_field.hpp"
+#include "geometry/point_in_ring.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,8 +33,31 @@ Ring normalised(const Ring& ring) {
   return out;
 }
 
+namespace {
+
+/// An axis-aligned rectangle at least a millimetre each way and within a kilometre of
+/// the origin (where its corners are exact to far below that): valid by construction.
+/// Most rooms are drawn so, and Boost.Geometry's validity check was most of validating them.
+bool plain_rectangle(const Ring& r) {
+  constexpr double exact_within = 1e6;
+  if (r.size() != 4) return false;
+  for (const Point2& p : r)
+    if (std::abs(p.x) > exact_within || std::abs(p.y) > exact_within) return false;
+  auto side = [&](std::size_t i, bool along_x) {
+    const Point2 a = r[i], b = r[(i + 1) % 4];
+    return along_x ? a.y == b.y && std::abs(b.x - a.x) >= 1 : a.x == b.x && std::abs(b.y - a.y) >= 1;
+  };
+  for (bool first_along_x : {true, false})
+    if (side(0, first_along_x) && side(1, !first_along_x) && side(2, first_along_x) && side(3, !first_along_x))
+      return true;
+  return false;
+}
+
+}  // namespace
+
 RingProblem validate_ring(const Ring& ring) {
   const Ring r = normalised(ring);
+  if (plain_rectangle(r)) return RingProblem::none;
   if (r.size() < 3) return RingProblem::too_few_points;
   // All vertices on one line: no area, whatever Boost.Geometry calls it.
   Point2 a = r[0], b = r[0];
@@ -113,20 +137,6 @@ Point2 closest_on_segment(Point2 p, Point2 a, Point2 b) {
   return a + d * t;
 }
 
-// Crossing-number test; points on the boundary may go either way.
-bool inside(const Ring& ring, Point2 p) {
-  bool in = false;
-  const std::size_t n = ring.size();
-  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-    const Point2 a = ring[i], b = ring[j];
-    if ((a.y > p.y) != (b.y > p.y)) {
-      const double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
-      if (p.x < x) in = !in;
-    }
-  }
-  return in;
-}
-
 double squared_distance_to_boundary(const Ring& ring, Point2 p) {
   double best = std::numeric_limits<double>::max();
   const std::size_t n = ring.size();
@@ -158,7 +168,7 @@ double distance_to_boundary(const Ring& ring, Point2 p) {
 
 double signed_distance(const Ring& ring, Point2 p) {
   const double d = distance_to_boundary(ring, p);
-  return inside(ring, p) ? -d : d;
+  return detail::inside(ring, p) ? -d : d;
 }
 
 Point2 closest_point_on_boundary(const Ring& ring, Point2 p) {
@@ -178,7 +188,7 @@ Point2 closest_point_on_boundary(const Ring& ring, Point2 p) {
 
 bool covers(const Ring& ring, Point2 p, double tolerance) {
   if (ring.size() < 3) return false;
-  return inside(ring, p) || distance_to_boundary(ring, p) <= tolerance;
+  return detail::inside(ring, p) || distance_to_boundary(ring, p) <= tolerance;
 }
 
 std::vector<Segment> edges(const Ring& ring) {

@@ -5,7 +5,6 @@
 
 #include "util/suggest.hpp"
 
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -159,16 +158,6 @@ class Validator {
       const auto& rect = c_.rooms[i].rect;
       if (rect && (rect->width == 0 || rect->depth == 0)) {
         r_.error_id(errc::zero_area, path, "rect has zero width or depth");
-        continue;
-      }
-      // A rectangle of at least a millimetre each way is a valid ring: most rooms
-      // are given so, and Boost.Geometry's validity check was most of validating them.
-      // Within a kilometre of the origin its corners are exact to far below that; farther
-      // out, the rounding of x + width is left to the general check.
-      constexpr double exact_within = 1e6;
-      if (rect && rect->width >= 1 && rect->depth >= 1 && std::abs(rect->x) <= exact_within &&
-          std::abs(rect->y) <= exact_within) {
-        rings_[i] = geometry::normalised(c_.rooms[i].polygon);
         continue;
       }
       switch (geometry::validate_ring(c_.rooms[i].polygon)) {

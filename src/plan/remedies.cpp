@@ -44,16 +44,12 @@ std::string fresh_id(const Case& c, const std::string& base) {
 double ceil_to(double v, double step) { return std::ceil(v / step - 1e-9) * step; }
 double floor_to(double v, double step) { return std::floor(v / step + 1e-9) * step; }
 
-bool listed(const Param* p, std::string_view name) {
-  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
-}
-
 /// The first rule of a check kind whose `fixture` / `devices` list names `type` (or has none).
 const Rule* rule_for(const Ruleset& rs, std::string_view check, std::string_view list_param, std::string_view type) {
   for (const Rule& r : rs.rules) {
     if (r.check != check) continue;
     const Param* p = r.param(list_param);
-    if (!p || listed(p, type)) return &r;
+    if (!p || rules::listed(p, type)) return &r;
   }
   return nullptr;
 }
@@ -463,7 +459,6 @@ std::string remedy_target(const Case& c, const std::string& remedy, const std::s
   if (remedy == "doorbell.visual" || remedy == "alarm.visual" || remedy == "doorbell.voice" || remedy == "alarm.gas" ||
       remedy == "call.install" || remedy == "stair_climber")
     return remedy == "stair_climber" ? "building" : "home";
-  if (remedy == "floor.anti_slip") return element;
   return element;
 }
 
@@ -701,7 +696,7 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     std::sort(rooms.begin(), rooms.end());
     for (const std::string& id : rooms) {
       const Room* r = c.find_room(id);
-      if (!listed(types, to_string(r->type))) continue;
+      if (!rules::listed(types, to_string(r->type))) continue;
       const bool has = std::any_of(c.devices.begin(), c.devices.end(), [&](const Device& d) {
         return d.type == DeviceType::call_button && d.room == r->id;
       });

@@ -8,10 +8,6 @@ namespace barrierfree::rules {
 
 namespace {
 
-bool listed(const Param* p, std::string_view name) {
-  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
-}
-
 Text device_kind(DeviceType t) {
   switch (t) {
     case DeviceType::switch_: return {"switch", "开关"};

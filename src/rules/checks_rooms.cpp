@@ -15,10 +15,6 @@ Point2 centroid(const Ring& r) {
   return {(b.min.x + b.max.x) / 2, (b.min.y + b.max.y) / 2};
 }
 
-bool listed(const Param* p, std::string_view name) {
-  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
-}
-
 void turning_space(Context& ctx, const Rule& rule) {
   const double diameter = rule.mm("diameter");
   const Param* types = rule.param("rooms");

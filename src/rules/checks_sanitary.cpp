@@ -17,10 +17,6 @@ std::vector<const Fixture*> fixtures_of(const Context& ctx, FixtureType type) {
   return out;
 }
 
-bool listed(const Param* p, std::string_view name) {
-  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
-}
-
 Report about(const Fixture& f) {
   Report r;
   r.element = f.id;

@@ -8,6 +8,7 @@
 #include "rules/format.hpp"
 #include "rules/plan_model.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -92,6 +93,11 @@ void register_device_checks(std::map<std::string, CheckFunction>& m);
 /// The steepest slope a ramp.slope rule allows for a rise (mm); none when no run may rise that much.
 std::optional<double> allowed_slope(const Rule& rule, double rise);
 bool ramp_slope_ok(const Rule& rule, const Ramp& ramp);
+
+/// True when a rule's list parameter (e.g. `rooms`, `fixture`) names `name`; false without the parameter.
+inline bool listed(const Param* p, std::string_view name) {
+  return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
+}
 
 /// JSON pointer of an element's field, e.g. pointer(c, "d3", "threshold") = "/doors/2/threshold".
 std::string pointer(const Case& c, const std::string& element, const std::string& field);

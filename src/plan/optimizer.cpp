@@ -13,14 +13,6 @@ namespace {
 
 constexpr double eps = 1e-9;
 
-bool resolved(const Objective& o, const std::vector<bool>& chosen) {
-  if (o.clauses.empty()) return false;
-  for (const auto& clause : o.clauses)
-    if (std::none_of(clause.begin(), clause.end(), [&](int c) { return chosen[static_cast<std::size_t>(c)]; }))
-      return false;
-  return true;
-}
-
 double objective_value(const Objective& o, const std::vector<bool>& chosen) {
   if (resolved(o, chosen)) return o.weight;
   double best = 0;
@@ -240,6 +232,14 @@ class Search {
 };
 
 }  // namespace
+
+bool resolved(const Objective& o, const std::vector<bool>& chosen) {
+  if (o.clauses.empty()) return false;
+  for (const auto& clause : o.clauses)
+    if (std::none_of(clause.begin(), clause.end(), [&](int c) { return chosen[static_cast<std::size_t>(c)]; }))
+      return false;
+  return true;
+}
 
 std::pair<double, double> evaluate(const Problem& p, const std::vector<bool>& chosen) {
   double value = 0, structural = 0;

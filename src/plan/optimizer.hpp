@@ -54,6 +54,9 @@ struct Solution {
   std::size_t nodes = 0;    ///< search nodes visited (for benchmarks)
 };
 
+/// Whether a choice resolves an objective: each of its clauses has a chosen candidate.
+bool resolved(const Objective& o, const std::vector<bool>& chosen);
+
 /// The value of a choice (the weight it removes), and the part removed by structural work.
 std::pair<double, double> evaluate(const Problem& p, const std::vector<bool>& chosen);
 

@@ -197,11 +197,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   // 4. Items with what they resolve, and the proof.
   std::set<std::string> claimed;
   for (std::size_t o = 0; o < objectives.size(); ++o) {
-    const auto& obj = problem.objectives[o];
-    bool resolved = !obj.clauses.empty();
-    for (const auto& clause : obj.clauses)
-      resolved = resolved && std::any_of(clause.begin(), clause.end(), [&](int i) { return chosen[static_cast<std::size_t>(i)]; });
-    if (resolved) claimed.insert(objectives[o]->id);
+    if (resolved(problem.objectives[o], chosen)) claimed.insert(objectives[o]->id);
   }
   // A barrier removed may uncover what was never measured (a route through a door widened but
   // whose threshold is unknown): the finding is then insufficient_data, not resolved, and the
@@ -260,12 +256,11 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   }
 
   // 5. What is left, and why.
+  // Resolvable: some choice of the candidates would resolve it (all of them would).
+  const std::vector<bool> everything(problem.candidates.size(), true);
   std::set<std::string> resolvable;
-  for (std::size_t o = 0; o < objectives.size(); ++o) {
-    const auto& obj = problem.objectives[o];
-    if (!obj.clauses.empty() && std::none_of(obj.clauses.begin(), obj.clauses.end(), [](const auto& cl) { return cl.empty(); }))
-      resolvable.insert(objectives[o]->id);
-  }
+  for (std::size_t o = 0; o < objectives.size(); ++o)
+    if (resolved(problem.objectives[o], everything)) resolvable.insert(objectives[o]->id);
   for (const Finding& f : out.after.findings) {
     Residual r;
     r.finding = f;

@@ -56,7 +56,7 @@ class JsonText {
   JsonText& value(std::size_t n) { return value(static_cast<long long>(n)); }
   /// A number as io::number writes it: integers without a fraction.
   JsonText& number(double v) {
-    if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9.0e15) return value(static_cast<long long>(v));
+    if (written_as_integer(v)) return value(static_cast<long long>(v));
     if (!std::isfinite(v)) return null();
     comma();
     // nlohmann's own shortest round-trip formatting (what dump() writes for a

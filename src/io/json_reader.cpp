@@ -235,11 +235,14 @@ std::optional<Point2> JsonReader::point_value(const json& v, const std::string& 
     error(code::bad_number, p, "coordinate is not finite");
     return std::nullopt;
   }
-  if (std::abs(x) > max_coordinate_mm || std::abs(y) > max_coordinate_mm) {
-    error(code::bad_number, p, "coordinate is out of range: at most 100000000 mm (100 km) from the origin");
-    return std::nullopt;
-  }
+  if (!coordinates_in_range(x, y, p)) return std::nullopt;
   return Point2{x, y};
+}
+
+bool JsonReader::coordinates_in_range(double x, double y, const std::string& path) {
+  if (std::abs(x) <= max_coordinate_mm && std::abs(y) <= max_coordinate_mm) return true;
+  error(code::bad_number, path, "coordinate is out of range: at most 100000000 mm (100 km) from the origin");
+  return false;
 }
 
 std::optional<Point2> JsonReader::point(const json& obj, std::string_view key,

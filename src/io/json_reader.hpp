@@ -80,6 +80,8 @@ class JsonReader {
   std::optional<Point2> point(const json& obj, std::string_view key, const std::string& path,
                               Need need);
   std::optional<Point2> point_value(const json& v, const std::string& path);
+  /// True when (x, y) is within max_coordinate_mm of the origin; else an error at `path`.
+  bool coordinates_in_range(double x, double y, const std::string& path);
 
   template <class E>
   std::optional<E> enumeration(const json& obj, std::string_view key, const std::string& path,

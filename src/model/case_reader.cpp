@@ -1,4 +1,5 @@
 // JSON -> Case: structure and types of every field, with all errors collected.
+#include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/io/case_json.hpp>
 
 #include "io/json_reader.hpp"
@@ -227,11 +228,8 @@ class CaseReader {
           else ok = false;
         }
         if (ok && !x.polygon.empty()) {
-          double x0 = x.polygon[0].x, x1 = x0, y0 = x.polygon[0].y, y1 = y0;
-          for (Point2 q : x.polygon) {
-            x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y), y1 = std::max(y1, q.y);
-          }
-          if (x1 - x0 > max_length_mm || y1 - y0 > max_length_mm) {
+          const Box b = geometry::bounds(x.polygon);
+          if (b.max.x - b.min.x > max_length_mm || b.max.y - b.min.y > max_length_mm) {
             r_.error(code::bad_number, pp, "the room is more than 1 km across (lengths are in millimetres)");
             ok = false;
           }
@@ -256,13 +254,11 @@ class CaseReader {
         } else if (rc.width > max_length_mm || rc.depth > max_length_mm) {
           r_.error(code::bad_number, rp, "the room is more than 1 km across (lengths are in millimetres)");
           ok = false;
-        } else if (std::abs(rc.x) > max_coordinate_mm || std::abs(rc.y) > max_coordinate_mm) {
-          r_.error(code::bad_number, rp, "coordinate is out of range: at most 100000000 mm (100 km) from the origin");
+        } else if (!r_.coordinates_in_range(rc.x, rc.y, rp)) {
           ok = false;
         } else {
           x.rect = rc;
-          x.polygon = {{rc.x, rc.y}, {rc.x + rc.width, rc.y}, {rc.x + rc.width, rc.y + rc.depth},
-                       {rc.x, rc.y + rc.depth}};
+          x.polygon = geometry::rectangle(rc.x, rc.y, rc.width, rc.depth);
         }
       }
     }

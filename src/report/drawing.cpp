@@ -152,22 +152,17 @@ class Drawing {
       : c_(c), rules_(rules), check_(check), plan_(plan), lang_(o.lang == "zh" ? "zh" : "en"), model_(c),
         layout_(o.lists, o.standalone), options_(o) {
     Box box{{1e18, 1e18}, {-1e18, -1e18}};
-    for (const Room& r : c.rooms)
-      if (const Ring* ring = model_.outline(r.id))
-        for (Point2 p : *ring) {
-          box.min.x = std::min(box.min.x, p.x);
-          box.min.y = std::min(box.min.y, p.y);
-          box.max.x = std::max(box.max.x, p.x);
-          box.max.y = std::max(box.max.y, p.y);
-        }
-    if (box.min.x > box.max.x) box = {{0, 0}, {1000, 1000}};
-    // What is drawn outside the rooms: leaves swinging out, ramps' labels.
     auto include = [&](Point2 p) {
       box.min.x = std::min(box.min.x, p.x);
       box.min.y = std::min(box.min.y, p.y);
       box.max.x = std::max(box.max.x, p.x);
       box.max.y = std::max(box.max.y, p.y);
     };
+    for (const Room& r : c.rooms)
+      if (const Ring* ring = model_.outline(r.id))
+        for (Point2 p : *ring) include(p);
+    if (box.min.x > box.max.x) box = {{0, 0}, {1000, 1000}};
+    // What is drawn outside the rooms: leaves swinging out, ramps' labels.
     for (const Door& d : c.doors) {
       if (!d.swing_into || *d.swing_into != outside_id) continue;
       const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];

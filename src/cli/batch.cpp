@@ -69,13 +69,6 @@ std::size_t complete_lines(const fs::path& part) {
   return lines;
 }
 
-/// The id of a JSON line, or "" when it has none.
-std::string id_of(const std::string& line) {
-  const auto j = nlohmann::json::parse(line, nullptr, false);
-  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) return {};
-  return j["id"].get<std::string>();
-}
-
 /// Line `n` (from 1) of a file, or nothing when the file is shorter.
 std::optional<std::string> nth_line(const fs::path& path, std::size_t n) {
   std::ifstream in(path, std::ios::binary);

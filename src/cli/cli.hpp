@@ -5,6 +5,7 @@
 #include <barrierfree/plan/plan.hpp>
 #include <barrierfree/rules/ruleset.hpp>
 
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -48,6 +49,17 @@ struct PlanSetup {
 /// Reads --standard, --rules, --catalog, --regions, --region, --budget, --max-items, --structural-first.
 PlanSetup plan_setup(Args& args);
 PlanResult run_plan(const Case& c, const PlanSetup& setup);
+
+/// The ruleset for a case: `own` if given, else --standard, else the case's own or its region's.
+const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);
+/// A ruleset file given with --rules (nothing when `path` is empty).
+std::optional<Ruleset> user_ruleset(const std::string& path);
+/// One case from a file or "-" (standard input); errors printed as "PATH: error: …", then CaseError.
+Case read_case_file(const std::string& path, std::ostream& err);
+/// True for a JSON Lines file (.jsonl or .ndjson): one case per line.
+bool is_jsonl(const std::filesystem::path& p);
+/// The case id of a JSON text, or "" when it is not an object with a string id.
+std::string id_of(std::string_view text);
 
 int validate(Args args, std::ostream& out, std::ostream& err);
 int plan(Args args, std::ostream& out, std::ostream& err);

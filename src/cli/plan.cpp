@@ -12,10 +12,6 @@
 
 namespace barrierfree::cli {
 
-const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);
-std::optional<Ruleset> user_ruleset(const std::string& path);
-Case read_case_file(const std::string& path, std::ostream& err);
-
 PlanSetup plan_setup(Args& args) {
   PlanSetup s;
   s.standard = args.option("--standard");

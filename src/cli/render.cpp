@@ -13,8 +13,6 @@
 
 namespace barrierfree::cli {
 
-const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);
-
 namespace {
 
 namespace fs = std::filesystem;
@@ -37,8 +35,6 @@ constexpr const char* report_help =
     "who lives there and what they need, the drawing, each barrier with its clause, the plan\n"
     "with its bill of quantities against the budget, what is left and why. Prints on A4.\n"
     "A .jsonl input writes every case into the directory given by -o, as ID.html.\n";
-
-bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl" || p.extension() == ".ndjson"; }
 
 /// A file name from a case id: characters that are unsafe in file names become '_'.
 std::string file_stem(const std::string& id, std::size_t line) {
@@ -88,9 +84,8 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
   if (!is_jsonl(input)) {
     Case c;
     try {
-      c = load_case(input);
-    } catch (const CaseError& e) {
-      for (const Error& x : e.errors()) err << input.string() << ": error: " << to_string(x) << '\n';
+      c = read_case_file(input.string(), err);
+    } catch (const CaseError&) {
       return exit_invalid;
     }
     write(output, make(c));

@@ -18,11 +18,6 @@ struct Tally {
   std::size_t files = 0, cases = 0, valid = 0, invalid = 0, warnings = 0;
 };
 
-bool is_jsonl(const std::filesystem::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".jsonl" || ext == ".ndjson";
-}
-
 class Reporter {
  public:
   Reporter(std::ostream& out, bool json, bool quiet) : out_(out), json_(json), quiet_(quiet) {}
@@ -57,16 +52,6 @@ class Reporter {
   bool json_;
   bool quiet_;
 };
-
-/// The case's id if the text is an object with a string id, for reporting.
-std::string id_of(std::string_view text) {
-  try {
-    const auto j = nlohmann::json::parse(text.begin(), text.end());
-    if (j.is_object() && j.contains("id") && j["id"].is_string()) return j["id"].get<std::string>();
-  } catch (const nlohmann::json::exception&) {
-  }
-  return {};
-}
 
 }  // namespace
 

@@ -60,6 +60,9 @@ LineOutcome process_line(std::string_view line, std::size_t line_number, const B
 
 /// The error line for an input line: `{"id": …, "line": N, "error": {code, path, message}, "errors": […]}`.
 std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors);
+/// The same for a household whose id is already known (or known to be missing).
+std::string error_line_for(const std::optional<std::string>& id, std::size_t line_number,
+                           const std::vector<Error>& errors);
 
 /// Progress of a running batch, for a progress bar.
 struct BatchProgress {

@@ -33,8 +33,7 @@ Output process(const Input& in, std::size_t line, const BatchOptions& o) {
   if (r.checked) return std::move(*r.checked);
   if (r.planned) return std::move(*r.planned);
   // The id of a Case given as an object is known even when it cannot be processed.
-  const std::string text = in.c ? "{\"id\": " + nlohmann::json(in.c->id).dump() + "}" : in.text;
-  return error_line(text, line, r.errors);
+  return in.c ? error_line_for(in.c->id, line, r.errors) : error_line(in.text, line, r.errors);
 }
 
 }  // namespace

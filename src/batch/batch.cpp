@@ -37,11 +37,18 @@ const Ruleset& BatchOptions::rules_for(const Case& c) const {
 }
 
 std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors) {
-  ordered_json j;
   // The id, when the line is a JSON object with one, lets the error be matched to its household.
   const ordered_json doc = ordered_json::parse(line, nullptr, false);
   const auto id = doc.is_object() ? doc.find("id") : doc.end();
-  j["id"] = doc.is_object() && id != doc.end() && id->is_string() ? *id : ordered_json();
+  return error_line_for(doc.is_object() && id != doc.end() && id->is_string() ? std::optional(id->get<std::string>())
+                                                                              : std::nullopt,
+                        line_number, errors);
+}
+
+std::string error_line_for(const std::optional<std::string>& id, std::size_t line_number,
+                           const std::vector<Error>& errors) {
+  ordered_json j;
+  j["id"] = id ? ordered_json(*id) : ordered_json();
   j["line"] = line_number;
   auto as_json = [](const Error& e) { return ordered_json{{"code", e.code}, {"path", e.path}, {"message", e.message}}; };
   j["error"] = errors.empty() ? as_json(Error{errc::internal, "", "unknown error", 0}) : as_json(errors.front());

@@ -83,34 +83,34 @@ class Error:
         return f"[{self.code}] {where}{self.message}"
 
 
-class CaseError(ValueError):
+class _InputError(ValueError):
+    """Input that cannot be read or is not valid; ``errors`` lists every problem."""
+
+    _nothing = "invalid input"  # the message when no error was given
+
+    def __init__(self, errors: List[Error]):
+        self.errors = list(errors)
+        first = str(self.errors[0]) if self.errors else self._nothing
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(first + more)
+
+
+class CaseError(_InputError):
     """A case that cannot be read or is not valid; ``errors`` lists every problem."""
 
-    def __init__(self, errors: List[Error]):
-        self.errors = list(errors)
-        first = str(self.errors[0]) if self.errors else "invalid case"
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
-        super().__init__(first + more)
+    _nothing = "invalid case"
 
 
-class RulesetError(ValueError):
+class RulesetError(_InputError):
     """A ruleset that cannot be read or is not valid; ``errors`` lists every problem."""
 
-    def __init__(self, errors: List[Error]):
-        self.errors = list(errors)
-        first = str(self.errors[0]) if self.errors else "invalid ruleset"
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
-        super().__init__(first + more)
+    _nothing = "invalid ruleset"
 
 
-class CatalogError(ValueError):
+class CatalogError(_InputError):
     """A catalogue or regions file that cannot be read; ``errors`` lists every problem."""
 
-    def __init__(self, errors: List[Error]):
-        self.errors = list(errors)
-        first = str(self.errors[0]) if self.errors else "invalid catalogue"
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
-        super().__init__(first + more)
+    _nothing = "invalid catalogue"
 
 
 CaseSource = Union[str, "os.PathLike[str]", Mapping[str, Any]]

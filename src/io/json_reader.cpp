@@ -5,6 +5,7 @@
 #include "util/suggest.hpp"
 
 #include <cmath>
+#include <fstream>
 #include <sstream>
 
 namespace barrierfree::io {
@@ -53,6 +54,26 @@ void JsonReader::error_id(std::string id, std::string path, std::string message)
 
 void JsonReader::warn(int number, std::string path, std::string message) {
   warnings.push_back(Error{id(number), std::move(path), std::move(message), 0});
+}
+
+std::string read_file(const std::filesystem::path& path, std::string_view prefix) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({Error{std::string(prefix) + ".100", "", "cannot open \"" + path.string() + "\"", 0}});
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+json parse_document(std::string_view text, std::string_view prefix) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    throw InputError({invalid_json_error(prefix, text, e.byte, what)});
+  } catch (const json::exception& e) {
+    throw InputError({Error{std::string(prefix) + ".107", "", e.what(), 0}});
+  }
 }
 
 std::string JsonReader::child(const std::string& path, std::string_view key) {

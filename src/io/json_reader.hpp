@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -38,6 +39,11 @@ std::string_view type_name(const json& value);
 /// The Error for text that is not JSON, with line and column.
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
                          std::string_view detail);
+
+/// The text of a file; InputError PREFIX.100 when it cannot be opened.
+std::string read_file(const std::filesystem::path& path, std::string_view prefix);
+/// A JSON document; InputError PREFIX.101 (with line and column) when the text is not JSON.
+json parse_document(std::string_view text, std::string_view prefix);
 
 class JsonReader {
  public:

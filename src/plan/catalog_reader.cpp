@@ -7,9 +7,7 @@
 #include "util/embedded.hpp"
 #include "util/suggest.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace barrierfree {
 
@@ -51,18 +49,6 @@ const std::vector<std::string>& quantity_rules() {
   static const std::vector<std::string> q = {"element", "household", "ramp_length", "handrail_length", "bars",
                                              "fixtures_moved", "added_area", "floor_area", "rooms"};
   return q;
-}
-
-json parse_json(std::string_view text, const char* prefix) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError({io::invalid_json_error(prefix, text, e.byte, what)});
-  } catch (const json::exception& e) {
-    throw InputError({Error{std::string(prefix) + ".107", "", e.what(), 0}});
-  }
 }
 
 Text text_of(JsonReader& r, const json& o, std::string_view key, const std::string& p) {
@@ -119,18 +105,10 @@ CatalogItem read_item(JsonReader& r, const json& o, const std::string& p) {
   return item;
 }
 
-std::string read_file(const std::filesystem::path& path, const char* prefix) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({Error{std::string(prefix) + ".100", "", "cannot open \"" + path.string() + "\"", 0}});
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 Catalog parse_catalog(std::string_view text, const Catalog* base) {
-  const json doc = parse_json(text, "catalog");
+  const json doc = io::parse_document(text, "catalog");
   JsonReader r("catalog");
   Catalog c = base ? *base : Catalog{};
   if (r.expect_object(doc, "")) {
@@ -172,7 +150,7 @@ Catalog parse_catalog(std::string_view text, const Catalog* base) {
 }
 
 Catalog load_catalog(const std::filesystem::path& path, const Catalog* base) {
-  return parse_catalog(read_file(path, "catalog"), base);
+  return parse_catalog(io::read_file(path, "catalog"), base);
 }
 
 const Catalog& builtin_catalog() {
@@ -181,7 +159,7 @@ const Catalog& builtin_catalog() {
 }
 
 Regions parse_regions(std::string_view text) {
-  const json doc = parse_json(text, "regions");
+  const json doc = io::parse_document(text, "regions");
   JsonReader r("regions");
   Regions out;
   if (r.expect_object(doc, "")) {
@@ -212,7 +190,7 @@ Regions parse_regions(std::string_view text) {
   return out;
 }
 
-Regions load_regions(const std::filesystem::path& path) { return parse_regions(read_file(path, "regions")); }
+Regions load_regions(const std::filesystem::path& path) { return parse_regions(io::read_file(path, "regions")); }
 
 const Regions& builtin_regions() {
   static const Regions r = parse_regions(util::embedded_file("catalog/regions.json"));

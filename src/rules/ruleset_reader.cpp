@@ -10,9 +10,7 @@
 #include "util/suggest.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 namespace barrierfree {
 
@@ -367,26 +365,8 @@ class RulesetReader {
   }
 };
 
-std::string read_text(const std::filesystem::path& path, const char* prefix) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError({Error{std::string(prefix) + ".100", "", "cannot open \"" + path.string() + "\"", 0}});
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 Ruleset parse_with(std::string_view text, const std::vector<Ruleset>& others) {
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError({io::invalid_json_error("ruleset", text, e.byte, what)});
-  } catch (const json::exception& e) {
-    throw InputError({Error{"ruleset.107", "", e.what(), 0}});
-  }
+  const json doc = io::parse_document(text, "ruleset");
   JsonReader reader("ruleset");
   Ruleset rs = RulesetReader(reader, others).read(doc);
   if (!reader.errors.empty()) throw InputError(std::move(reader.errors));
@@ -426,7 +406,7 @@ Ruleset parse_ruleset(std::string_view json_text, const std::vector<Ruleset>& ot
 }
 
 Ruleset load_ruleset(const std::filesystem::path& path, const std::vector<Ruleset>& others) {
-  return parse_ruleset(read_text(path, "ruleset"), others);
+  return parse_ruleset(io::read_file(path, "ruleset"), others);
 }
 
 std::vector<std::string> builtin_ruleset_ids() {

@@ -3,6 +3,7 @@
 #include <barrierfree/rules/kinds.hpp>
 
 #include "io/json_writer.hpp"
+#include "plan/money.hpp"
 #include "util/suggest.hpp"
 
 #include <Eigen/Dense>
@@ -183,7 +184,7 @@ Calibration calibrate(const std::vector<Bill>& bills, const Catalog& reference, 
 nlohmann::ordered_json to_catalog_json(const Calibration& c, const Catalog& reference) {
   using nlohmann::ordered_json;
   using io::number;
-  auto money = [](double v) { return number(std::round(v * 100) / 100); };
+  auto money = [](double v) { return number(planning::to_cents(v)); };
   ordered_json j;
   j["format"] = "barrierfree.catalog/1";
   j["id"] = reference.id + "-CALIBRATED";

@@ -3,6 +3,7 @@
 #include <barrierfree/plan/plan.hpp>
 
 #include "io/json_writer.hpp"
+#include "plan/money.hpp"
 #include "plan/optimizer.hpp"
 #include "plan/remedies.hpp"
 #include "rules/engine.hpp"
@@ -26,7 +27,7 @@ std::map<Key, const Finding*> by_key(const CheckResult& r) {
   return m;
 }
 
-double money(double v) { return std::round(v * 100) / 100; }
+using planning::to_cents;
 
 struct Candidate {
   std::string remedy, element;
@@ -124,8 +125,8 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       cand.quantity = q != cand.applied.measures.end() ? q->second : 1.0;
       cand.unit_material = item->material * p.region_material;
       cand.unit_labour = item->labour * p.region_labour;
-      cand.cost = money(cand.quantity * (cand.unit_material + cand.unit_labour));
-      cand.all_in = money(cand.cost * fees.multiplier());
+      cand.cost = to_cents(cand.quantity * (cand.unit_material + cand.unit_labour));
+      cand.all_in = to_cents(cand.cost * fees.multiplier());
       auto cap = options.subsidy_caps.find(remedy);
       cand.charged = cap != options.subsidy_caps.end() ? std::min(cand.all_in, cap->second) : cand.all_in;
       candidates.emplace(id, std::move(cand));
@@ -219,13 +220,13 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.unit = cand.item->unit;
     item.quantity = quantities.count(cand.id()) ? quantities[cand.id()] : cand.quantity;
     item.quantity = std::round(item.quantity * 1000) / 1000;
-    item.unit_material = money(cand.unit_material);
-    item.unit_labour = money(cand.unit_labour);
-    item.unit_cost = money(cand.unit_material + cand.unit_labour);
-    item.material = money(item.quantity * cand.unit_material);
-    item.labour = money(item.quantity * cand.unit_labour);
-    item.cost = money(item.material + item.labour);
-    item.all_in = money(item.cost * fees.multiplier());
+    item.unit_material = to_cents(cand.unit_material);
+    item.unit_labour = to_cents(cand.unit_labour);
+    item.unit_cost = to_cents(cand.unit_material + cand.unit_labour);
+    item.material = to_cents(item.quantity * cand.unit_material);
+    item.labour = to_cents(item.quantity * cand.unit_labour);
+    item.cost = to_cents(item.material + item.labour);
+    item.all_in = to_cents(item.cost * fees.multiplier());
     auto cap = options.subsidy_caps.find(cand.remedy);
     item.subsidy = cap != options.subsidy_caps.end() ? std::min(item.all_in, cap->second) : item.all_in;
     // What it resolves: the claimed findings it takes part in; what it reduces: those it
@@ -312,13 +313,13 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     p.subtotal += i.cost;
     p.subsidy += i.subsidy;
   }
-  p.subtotal = money(p.subtotal);
-  p.management = money(p.subtotal * fees.management);
-  p.contingency = money(p.subtotal * fees.contingency);
-  p.tax = money((p.subtotal + p.management + p.contingency) * fees.tax);
-  p.total = money(p.subtotal + p.management + p.contingency + p.tax);
-  p.subsidy = money(std::min(p.subsidy, p.total));
-  p.copay = money(p.total - p.subsidy);
+  p.subtotal = to_cents(p.subtotal);
+  p.management = to_cents(p.subtotal * fees.management);
+  p.contingency = to_cents(p.subtotal * fees.contingency);
+  p.tax = to_cents((p.subtotal + p.management + p.contingency) * fees.tax);
+  p.total = to_cents(p.subtotal + p.management + p.contingency + p.tax);
+  p.subsidy = to_cents(std::min(p.subsidy, p.total));
+  p.copay = to_cents(p.total - p.subsidy);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include <barrierfree/plan/rollup.hpp>
 
 #include "io/json_writer.hpp"
+#include "plan/money.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -124,7 +125,7 @@ void Rollup::merge(const Rollup& o) {
 
 ordered_json Rollup::to_json() const {
   using io::number;
-  auto money = [](double v) { return number(std::round(v * 100) / 100); };
+  auto money = [](double v) { return number(planning::to_cents(v)); };
   ordered_json j;
   j["households"] = households_;
   j["planned"] = planned_;

@@ -8,7 +8,7 @@
 
 #include "report/svg.hpp"
 #include "report/words.hpp"
-#include "rules/plan_model.hpp"
+#include "rules/engine.hpp"
 
 #include <algorithm>
 #include <array>
@@ -246,13 +246,12 @@ class Drawing {
     const double required = rule->mm("diameter");
     const Param* types = rule->param("rooms");
     for (const Room& r : c_.rooms) {
-      if (!types || std::find(types->names.begin(), types->names.end(), to_string(r.type)) == types->names.end())
-        continue;
+      if (!rules::listed(types, to_string(r.type))) continue;
       const Ring* ring = model_.outline(r.id);
       if (!ring) continue;
       const Circle circle = geometry::largest_inscribed_circle(*ring, model_.obstacles(r.id, KneeSpace::counts_as_free), 1.0);
       if (circle.radius <= 0) continue;
-      const bool fits = circle.diameter() >= required - 0.5;
+      const bool fits = rules::circle_fits(circle.diameter(), required);
       const char* col = fits ? colour::ok : colour::fail;
       canvas_.circle(P(circle.centre), frame_.len(circle.radius), col, col, 0.35,
                      std::string(" fill-opacity=\"0.10\"") + (fits ? "" : " stroke-dasharray=\"1.2 0.8\""));

@@ -81,7 +81,7 @@ void handle(Context& ctx, const Rule& rule) {
     std::optional<bool> type_ok, height_ok;
     if (d.handle) {
       const std::string h(to_string(*d.handle));
-      type_ok = !allowed || std::find(allowed->names.begin(), allowed->names.end(), h) != allowed->names.end();
+      type_ok = !allowed || listed(allowed, h);
     } else {
       r.missing.push_back(door_pointer(ctx, d, "handle"));
     }
@@ -189,7 +189,8 @@ double circle_at_door(const Context& ctx, const Door& d, const DoorSide& s, doub
   if (d.swing_into && *d.swing_into == s.room)
     if (auto swing = ctx.plan.swing_area(d, latch)) obstacles.push_back(*swing);
   const Circle c = geometry::largest_circle_near(*ctx.plan.outline(s.room), obstacles, s.mouth(),
-                                                 diameter / 2 + s.width, 0.25, diameter / 2 - 0.25);
+                                                 diameter / 2 + s.width, circle_precision_mm,
+                                                 diameter / 2 - circle_precision_mm);
   return c.diameter();
 }
 
@@ -223,14 +224,13 @@ std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& 
       measured = report_mm(maneuvering_depth(ctx, *s, required + 1));
       tolerance = 1e-6;
     } else {
-      // Circles are found to within half a millimetre. The side the leaf does
-      // not swing into does not depend on the hinge: searched once.
+      // The side the leaf does not swing into does not depend on the hinge: searched once.
       required = rule.mm("diameter");
       const bool swung = d.swing_into && *d.swing_into == room;
       if (!swung && unswung.count(room)) measured = unswung[room];
       else measured = round_mm(circle_at_door(ctx, d, *s, required, latch));
       if (!swung) unswung[room] = measured;
-      tolerance = 0.5;
+      tolerance = 2 * circle_precision_mm;  // as circle_fits
     }
     // A side that passes is only known to fit (the search stopped there).
     const bool fits = measured >= required - tolerance;

@@ -31,11 +31,10 @@ void turning_space(Context& ctx, const Rule& rule) {
     bool fits = false;
     for (const Room* room : rooms) {
       const Ring* outline = ctx.plan.outline(room->id);
-      // The circle is found to within half a millimetre; the search stops as
-      // soon as the required one fits, since only failures need their size.
+      // The search stops as soon as the required circle fits, since only failures need their size.
       const Circle c = geometry::largest_inscribed_circle(*outline, ctx.plan.obstacles(room->id, KneeSpace::counts_as_free),
-                                                          0.25, diameter / 2 - 0.25);
-      if (c.diameter() >= diameter - 0.5) {
+                                                          circle_precision_mm, diameter / 2 - circle_precision_mm);
+      if (circle_fits(c.diameter(), diameter)) {
         fits = true;
         break;
       }

@@ -94,6 +94,11 @@ void register_device_checks(std::map<std::string, CheckFunction>& m);
 std::optional<double> allowed_slope(const Rule& rule, double rise);
 bool ramp_slope_ok(const Rule& rule, const Ramp& ramp);
 
+/// Turning circles are searched to this precision (mm of radius), so a circle counts
+/// as fitting when its diameter is within twice that of the one required.
+inline constexpr double circle_precision_mm = 0.25;
+inline bool circle_fits(double diameter, double required) { return diameter >= required - 2 * circle_precision_mm; }
+
 /// True when a rule's list parameter (e.g. `rooms`, `fixture`) names `name`; false without the parameter.
 inline bool listed(const Param* p, std::string_view name) {
   return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();

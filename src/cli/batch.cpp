@@ -172,19 +172,27 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     if (!fs::exists(part) && fs::exists(final_path)) fs::rename(final_path, part);  // already complete: recount
     if (!fs::exists(part)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
     done = complete_lines(part);
+    // The summary counts every line of the output, the ones done before as well; the
+    // last of them must be the result of the input's line `done`.
+    std::string last;
+    {
+      std::ifstream previous(part, std::ios::binary);
+      std::string line;
+      while (std::getline(previous, line)) {
+        rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
+        last = std::move(line);
+      }
+    }
     if (done > 0 && input != "-") {
       const auto in_line = nth_line(input, done);
       if (!in_line)
         throw UsageError{part.string() + " has more lines than " + input + ": it is not the output of this input"};
-      const std::string want = id_of(*in_line), have = id_of(*nth_line(part, done));
+      if (!last.empty() && last.back() == '\r') last.pop_back();
+      const std::string want = id_of(*in_line), have = id_of(last);
       if (!want.empty() && !have.empty() && want != have)
         throw UsageError{part.string() + " does not continue " + input + ": its line " + std::to_string(done) +
                          " is \"" + have + "\" but the input's is \"" + want + "\""};
     }
-    // The summary counts every line of the output, the ones done before as well.
-    std::ifstream previous(part, std::ios::binary);
-    std::string line;
-    while (std::getline(previous, line)) rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
   }
 
   std::ifstream file_in;

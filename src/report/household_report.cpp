@@ -141,6 +141,7 @@ class Report {
 
   /// "卫生间 · d-bath": the room's name and the element.
   std::string where(const Finding& f) const {
+    if (f.element == "home" || f.element == "building") return element_name(f.element);
     std::string room_id = f.room;
     if (room_id.empty())
       for (const Fixture& x : c_.fixtures)
@@ -150,8 +151,6 @@ class Report {
         if (g.id == f.element) room_id = g.room;
     std::string out;
     if (const Room* r = c_.find_room(room_id.empty() ? f.element : room_id)) out = room_label(*r, lang_);
-    if (f.element == "home") return say("whole_home", lang_);
-    if (f.element == "building") return say("building", lang_);
     if (f.element != room_id && !c_.find_room(f.element)) out += (out.empty() ? "" : " · ") + f.element;
     return out.empty() ? f.element : out;
   }
@@ -265,18 +264,16 @@ class Report {
   std::string left() const {
     const Plan& p = p_.plan;
     std::string s = "<h2>" + h(say("report.left", lang_)) + "</h2>\n";
-    std::vector<const Residual*> left;
-    for (const Residual& r : p.residual) left.push_back(&r);
-    if (left.empty()) {
+    if (p.residual.empty()) {
       s += "<p class=\"ok\">" + h(say("report.nothing_left", lang_)) + "</p>\n";
     } else {
       s += "<table>\n<tr><th>#</th><th>" + h(say("report.what", lang_)) + "</th><th>" + h(say("report.severity", lang_)) +
            "</th><th>" + h(say("report.reason", lang_)) + "</th></tr>\n";
-      for (const Residual* r : left) {
-        const Finding& f = r->finding;
-        s += "<tr><td class=\"id\">" + h(r->original.empty() ? "–" : r->original.substr(1)) + "</td><td>" +
+      for (const Residual& r : p.residual) {
+        const Finding& f = r.finding;
+        s += "<tr><td class=\"id\">" + h(r.original.empty() ? "–" : r.original.substr(1)) + "</td><td>" +
              h(pick(f.message, lang_)) + "</td><td class=\"sev" + std::to_string(f.severity) + "\">" +
-             h(say("severity." + std::to_string(f.severity), lang_)) + "</td><td>" + h(say("reason." + r->reason, lang_)) +
+             h(say("severity." + std::to_string(f.severity), lang_)) + "</td><td>" + h(say("reason." + r.reason, lang_)) +
              "</td></tr>\n";
       }
       s += "</table>\n";

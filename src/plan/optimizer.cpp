@@ -86,9 +86,7 @@ class Search {
     best_.cost = 0;
     dfs(0, 0.0, 0);
     best_.nodes = nodes_;
-    std::sort(best_.chosen.begin(), best_.chosen.end(),
-              [&](int a, int b) { return p_.candidates[a].id < p_.candidates[b].id; });
-    return best_;
+    return best_;  // its choice already in order of id (record())
   }
 
  private:

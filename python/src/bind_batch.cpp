@@ -56,12 +56,7 @@ void bind_batch(py::module_& m) {
         o.rules = rules;
         o.catalog = catalog;
         o.regions = regions;
-        o.plan.budget = budget;
-        o.plan.no_budget = no_budget;
-        o.plan.region = region;
-        o.plan.structural_first = structural_first;
-        o.plan.max_items = max_items;
-        o.plan.subsidy_caps = std::move(caps);
+        o.plan = plan_options(budget, no_budget, std::move(region), structural_first, max_items, std::move(caps));
         std::vector<Output> outputs(inputs.size());
         {
           py::gil_scoped_release release;

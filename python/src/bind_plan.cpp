@@ -163,13 +163,7 @@ void bind_plan(py::module_& m) {
   m.def("_plan", [](const Case& c, const Ruleset* rules, const Catalog* catalog, const Regions* regions,
                     std::optional<double> budget, bool no_budget, std::optional<std::string> region, bool structural_first,
                     std::optional<int> max_items, std::map<std::string, double> caps) {
-        PlanOptions o;
-        o.budget = budget;
-        o.no_budget = no_budget;
-        o.region = region;
-        o.structural_first = structural_first;
-        o.max_items = max_items;
-        o.subsidy_caps = std::move(caps);
+        const PlanOptions o = plan_options(budget, no_budget, std::move(region), structural_first, max_items, std::move(caps));
         const Ruleset* rs = &ruleset_or_own(rules, c);
         py::gil_scoped_release release;
         return plan(c, *rs, catalog ? *catalog : builtin_catalog(), regions ? *regions : builtin_regions(), o);

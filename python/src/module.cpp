@@ -31,6 +31,18 @@ pybind11::list errors_list(const std::vector<Error>& errors) {
   return out;
 }
 
+PlanOptions plan_options(std::optional<double> budget, bool no_budget, std::optional<std::string> region,
+                         bool structural_first, std::optional<int> max_items, std::map<std::string, double> caps) {
+  PlanOptions o;
+  o.budget = budget;
+  o.no_budget = no_budget;
+  o.region = std::move(region);
+  o.structural_first = structural_first;
+  o.max_items = max_items;
+  o.subsidy_caps = std::move(caps);
+  return o;
+}
+
 }  // namespace barrierfree::python
 
 PYBIND11_MODULE(_core, m) {

@@ -689,18 +689,9 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
   if (remedy == "call.install") {
     const Rule* need = rs.first("safety.call");
     const Rule* height = rule_for(rs, "control.height", "devices", "call_button");
-    const Param* types = need ? need->param("rooms") : nullptr;
     int added = 0;
-    std::vector<std::string> rooms;
-    for (const Room& r : c.rooms) rooms.push_back(r.id);
-    std::sort(rooms.begin(), rooms.end());
-    for (const std::string& id : rooms) {
-      const Room* r = c.find_room(id);
-      if (!rules::listed(types, to_string(r->type))) continue;
-      const bool has = std::any_of(c.devices.begin(), c.devices.end(), [&](const Device& d) {
-        return d.type == DeviceType::call_button && d.room == r->id;
-      });
-      if (has) continue;
+    // Worked out before any is added; adding devices leaves the rooms where they are.
+    for (const Room* r : rules::rooms_without_call_button(c, need ? need->param("rooms") : nullptr)) {
       Device d;
       d.id = fresh_id(c, "call-" + r->id);
       d.type = DeviceType::call_button;

@@ -139,21 +139,11 @@ void safety_gas(Context& ctx, const Rule& rule) {
 }
 
 void safety_call(Context& ctx, const Rule& rule) {
-  const Param* types = rule.param("rooms");
   std::vector<std::string> lacking;
   Text names;
-  std::vector<const Room*> rooms;
-  for (const Room& room : ctx.c.rooms) rooms.push_back(&room);
-  std::sort(rooms.begin(), rooms.end(), [](const Room* a, const Room* b) { return a->id < b->id; });
-  for (const Room* rp : rooms) {
-    const Room& room = *rp;
-    if (!listed(types, to_string(room.type))) continue;
-    const bool has = std::any_of(ctx.c.devices.begin(), ctx.c.devices.end(), [&](const Device& d) {
-      return d.type == DeviceType::call_button && d.room == room.id;
-    });
-    if (has) continue;
-    lacking.push_back(room.id);
-    const Text n = ctx.name_of(room.id);
+  for (const Room* room : rooms_without_call_button(ctx.c, rule.param("rooms"))) {
+    lacking.push_back(room->id);
+    const Text n = ctx.name_of(room->id);
     names.en += (names.en.empty() ? "" : ", ") + n.en;
     names.zh += (names.zh.empty() ? "" : "、") + n.zh;
   }
@@ -169,6 +159,19 @@ void safety_call(Context& ctx, const Rule& rule) {
 }
 
 }  // namespace
+
+std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms) {
+  std::vector<const Room*> out;
+  for (const Room& room : c.rooms) {
+    if (!listed(rooms, to_string(room.type))) continue;
+    const bool has = std::any_of(c.devices.begin(), c.devices.end(), [&](const Device& d) {
+      return d.type == DeviceType::call_button && d.room == room.id;
+    });
+    if (!has) out.push_back(&room);
+  }
+  std::sort(out.begin(), out.end(), [](const Room* a, const Room* b) { return a->id < b->id; });
+  return out;
+}
 
 void register_device_checks(std::map<std::string, CheckFunction>& m) {
   m["control.height"] = control_height;

@@ -104,6 +104,9 @@ inline bool listed(const Param* p, std::string_view name) {
   return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
 }
 
+/// The rooms of the types `rooms` lists that have no call button, by id (safety.call and its remedy).
+std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms);
+
 /// JSON pointer of an element's field, e.g. pointer(c, "d3", "threshold") = "/doors/2/threshold".
 std::string pointer(const Case& c, const std::string& element, const std::string& field);
 

@@ -123,8 +123,7 @@ GrabBar vertical_bar(const std::string& id, const Fixture& f, Point2 at, double 
 }
 
 /// Distance from a fixture's centreline to the nearest wall or fixture on side `sign` (+1 left, -1 right).
-double side_clearance(const Case& c, const Fixture& f, double sign) {
-  const rules::PlanModel model(c);
+double side_clearance(const rules::PlanModel& model, const Fixture& f, double sign) {
   const rules::FixtureFrame fr = rules::frame_of(f);
   const auto pieces = model.band(f.room, fr.back, fr.left * sign, fr.forward, 0, fr.depth, fr.half_width,
                                  KneeSpace::obstacle, f.id);
@@ -148,7 +147,8 @@ std::vector<GrabBar> standard_bars(const Case& c, const Ruleset& rs, const Fixtu
   const double h = middle(height, "horizontal_min", "horizontal_max", 700);
   const double v_top = height && height->has("vertical_top_min") ? middle(height, "vertical_top_min", "vertical_top_max", height->mm("vertical_top_min")) : 1400;
   // The side with the nearer wall takes the first bar.
-  const double left = side_clearance(c, f, 1), right = side_clearance(c, f, -1);
+  const rules::PlanModel model(c);
+  const double left = side_clearance(model, f, 1), right = side_clearance(model, f, -1);
   const double side = left <= right ? 1.0 : -1.0;
   const double wall = std::min(left, right);
   auto bar_id = [&](const char* kind) { return fresh_id(c, f.id + "-" + kind); };

@@ -24,6 +24,18 @@ std::string_view type_name(const json& v) {
   }
 }
 
+std::string_view type_name(const JsonValue& v) {
+  switch (v.kind()) {
+    case JsonValue::Kind::object: return "object";
+    case JsonValue::Kind::array: return "array";
+    case JsonValue::Kind::string: return "string";
+    case JsonValue::Kind::boolean: return "boolean";
+    case JsonValue::Kind::null: return "null";
+    case JsonValue::Kind::number: return "number";
+  }
+  return "value";
+}
+
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
                          std::string_view detail) {
   // nlohmann reports the 1-based byte count consumed; turn it into line:column.
@@ -84,9 +96,12 @@ std::string JsonReader::child(const std::string& path, std::size_t index) {
   return path + "/" + std::to_string(index);
 }
 
-void JsonReader::wrong_type(const std::string& path, std::string_view expected, const json& got) {
-  error(code::wrong_type, path,
-        "expected " + std::string(expected) + ", got " + std::string(type_name(got)));
+void JsonReader::wrong_type_named(const std::string& path, std::string_view expected, std::string_view got) {
+  error(code::wrong_type, path, "expected " + std::string(expected) + ", got " + std::string(got));
+}
+
+void JsonReader::missing(const std::string& path, std::string_view key) {
+  error(code::missing_field, child(path, key), "missing required field \"" + std::string(key) + "\"");
 }
 
 void JsonReader::unknown_enum(const std::string& path, std::string_view value,
@@ -101,56 +116,6 @@ void JsonReader::unknown_enum(const std::string& path, std::string_view value,
             "; expected one of: " + list);
 }
 
-bool JsonReader::expect_object(const json& v, const std::string& path) {
-  if (v.is_object()) return true;
-  wrong_type(path, "an object", v);
-  return false;
-}
-
-const json* JsonReader::get(const json& obj, std::string_view key, const std::string& path,
-                            Need need) {
-  auto it = obj.find(key);
-  if (it == obj.end()) {
-    if (need == Need::required)
-      error(code::missing_field, child(path, key), "missing required field \"" + std::string(key) + "\"");
-    return nullptr;
-  }
-  return &*it;
-}
-
-const json* JsonReader::array(const json& obj, std::string_view key, const std::string& path,
-                              Need need) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return nullptr;
-  if (!v->is_array()) {
-    wrong_type(child(path, key), "an array", *v);
-    return nullptr;
-  }
-  return v;
-}
-
-std::optional<std::string> JsonReader::string(const json& obj, std::string_view key,
-                                              const std::string& path, Need need) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) {
-    wrong_type(child(path, key), "a string", *v);
-    return std::nullopt;
-  }
-  return v->get<std::string>();
-}
-
-std::optional<bool> JsonReader::boolean(const json& obj, std::string_view key,
-                                        const std::string& path, Need need) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  if (!v->is_boolean()) {
-    wrong_type(child(path, key), "true or false", *v);
-    return std::nullopt;
-  }
-  return v->get<bool>();
-}
-
 namespace {
 std::string number_text(double v) {
   std::ostringstream s;
@@ -159,19 +124,10 @@ std::string number_text(double v) {
 }
 }  // namespace
 
-std::optional<double> JsonReader::number(const json& obj, std::string_view key,
-                                         const std::string& path, Need need, double min,
-                                         double max) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  const auto p = [&] { return child(path, key); };  // built only for an error
-  if (!v->is_number()) {
-    wrong_type(p(), "a number", *v);
-    return std::nullopt;
-  }
-  const double d = v->get<double>();
+std::optional<double> JsonReader::checked_number(double d, const std::string& path, std::string_view key,
+                                                 double min, double max) {
   if (!std::isfinite(d)) {
-    error(code::bad_number, p(), "number is not finite");
+    error(code::bad_number, child(path, key), "number is not finite");
     return std::nullopt;
   }
   if (d < min || d > max) {
@@ -182,28 +138,20 @@ std::optional<double> JsonReader::number(const json& obj, std::string_view key,
       range = "at least " + number_text(min);
     else
       range = "at most " + number_text(max);
-    error(code::bad_number, p(), number_text(d) + " is out of range: must be " + range);
+    error(code::bad_number, child(path, key), number_text(d) + " is out of range: must be " + range);
     return std::nullopt;
   }
   return d;
 }
 
-std::optional<int> JsonReader::integer(const json& obj, std::string_view key,
-                                       const std::string& path, Need need, int min, int max) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  const auto p = [&] { return child(path, key); };  // built only for an error
-  if (!v->is_number()) {
-    wrong_type(p(), "an integer", *v);
-    return std::nullopt;
-  }
-  const double d = v->get<double>();
+std::optional<int> JsonReader::checked_integer(double d, const std::string& path, std::string_view key, int min,
+                                               int max) {
   if (!std::isfinite(d) || d != std::floor(d)) {
-    wrong_type(p(), "an integer", *v);
+    wrong_type_named(child(path, key), "an integer", "number");
     return std::nullopt;
   }
   if (d < min || d > max) {
-    error(code::bad_number, p(),
+    error(code::bad_number, child(path, key),
           number_text(d) + " is out of range: must be between " + std::to_string(min) + " and " +
               std::to_string(max));
     return std::nullopt;
@@ -211,47 +159,24 @@ std::optional<int> JsonReader::integer(const json& obj, std::string_view key,
   return static_cast<int>(d);
 }
 
-std::optional<Length> JsonReader::length(const json& obj, std::string_view key,
-                                         const std::string& path, Need need) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  const auto p = [&] { return child(path, key); };  // built only for an error
-  if (!v->is_number()) {
-    wrong_type(p(), "a length in millimetres (a number)", *v);
-    return std::nullopt;
-  }
-  const double d = v->get<double>();
+std::optional<Length> JsonReader::checked_length(double d, const std::string& path, std::string_view key) {
   if (!std::isfinite(d)) {
-    error(code::bad_number, p(), "length is not finite");
+    error(code::bad_number, child(path, key), "length is not finite");
     return std::nullopt;
   }
   if (d < 0) {
-    error(code::bad_number, p(), "length " + number_text(d) + " mm is negative");
+    error(code::bad_number, child(path, key), "length " + number_text(d) + " mm is negative");
     return std::nullopt;
   }
   if (d > max_length_mm) {
-    error(code::bad_number, p(), "length " + number_text(d) + " mm is out of range: at most 1000000 mm (1 km)");
+    error(code::bad_number, child(path, key),
+          "length " + number_text(d) + " mm is out of range: at most 1000000 mm (1 km)");
     return std::nullopt;
   }
   return Length::mm(d);
 }
 
-std::optional<Length> JsonReader::positive_length(const json& obj, std::string_view key,
-                                                  const std::string& path, Need need) {
-  auto l = length(obj, key, path, need);
-  if (l && l->mm() <= 0) {
-    error(code::bad_number, child(path, key), "length must be greater than 0 mm");
-    return std::nullopt;
-  }
-  return l;
-}
-
-std::optional<Point2> JsonReader::point_value(const json& v, const std::string& p) {
-  if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) {
-    wrong_type(p, "a point [x, y] of two numbers", v);
-    return std::nullopt;
-  }
-  const double x = v[0].get<double>(), y = v[1].get<double>();
+std::optional<Point2> JsonReader::checked_point(double x, double y, const std::string& p) {
   if (!std::isfinite(x) || !std::isfinite(y)) {
     error(code::bad_number, p, "coordinate is not finite");
     return std::nullopt;
@@ -266,27 +191,10 @@ bool JsonReader::coordinates_in_range(double x, double y, const std::string& pat
   return false;
 }
 
-std::optional<Point2> JsonReader::point(const json& obj, std::string_view key,
-                                        const std::string& path, Need need) {
-  const json* v = get(obj, key, path, need);
-  if (!v) return std::nullopt;
-  return point_value(*v, child(path, key));
-}
-
-void JsonReader::unknown_fields(const json& obj, const std::string& path,
-                                std::initializer_list<std::string_view> known) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const std::string& k = it.key();
-    bool found = false;
-    for (auto kn : known)
-      if (kn == k) {
-        found = true;
-        break;
-      }
-    if (!found)
-      warn(code::unknown_field, child(path, k),
-           "unknown field \"" + k + "\" ignored" + util::did_you_mean(k, known));
-  }
+void JsonReader::unknown_field(const std::string& path, std::string_view key,
+                               std::initializer_list<std::string_view> known) {
+  warn(code::unknown_field, child(path, key),
+       "unknown field \"" + std::string(key) + "\" ignored" + util::did_you_mean(key, known));
 }
 
 }  // namespace barrierfree::io

@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_document.hpp"
+
+#include <algorithm>
 #include <filesystem>
 #include <initializer_list>
 #include <limits>
@@ -35,6 +38,29 @@ inline constexpr int unreadable = 100, invalid_json = 101, missing_field = 102, 
 
 /// "object", "array", "string", "number", "boolean" or "null".
 std::string_view type_name(const json& value);
+std::string_view type_name(const JsonValue& value);
+
+// The readers read two kinds of document: nlohmann::json (rulesets, catalogues)
+// and JsonValue (cases, read once per household). These give both one face.
+inline const json* member(const json& obj, std::string_view key) {
+  const auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+inline const JsonValue* member(const JsonValue& obj, std::string_view key) { return obj.find(key); }
+inline double number_of(const json& v) { return v.get<double>(); }
+inline double number_of(const JsonValue& v) { return v.number(); }
+inline bool boolean_of(const json& v) { return v.get<bool>(); }
+inline bool boolean_of(const JsonValue& v) { return v.boolean(); }
+inline std::string_view string_of(const json& v) { return v.get_ref<const std::string&>(); }
+inline std::string_view string_of(const JsonValue& v) { return v.string(); }
+template <class F>
+void for_each_name(const json& obj, F&& f) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) f(std::string_view(it.key()));
+}
+template <class F>
+void for_each_name(const JsonValue& obj, F&& f) {
+  for (std::size_t i = 0; i < obj.size(); ++i) f(obj[i].key());
+}
 
 /// The Error for text that is not JSON, with line and column.
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
@@ -58,68 +84,165 @@ class JsonReader {
   static std::string child(const std::string& path, std::string_view key);
   static std::string child(const std::string& path, std::size_t index);
 
-  /// True when v is an object; otherwise reports a wrong type at path.
-  bool expect_object(const json& v, const std::string& path);
-  /// The array at obj[key] (nullptr if absent or not an array; errors reported).
-  const json* array(const json& obj, std::string_view key, const std::string& path, Need need);
-  /// obj[key] or nullptr; reports a missing required field.
-  const json* get(const json& obj, std::string_view key, const std::string& path, Need need);
+  // Each reader below reports what is wrong at `path` (or its child `key`) and
+  // returns nothing; J is nlohmann::json or JsonValue.
 
-  std::optional<std::string> string(const json& obj, std::string_view key, const std::string& path,
-                                    Need need);
-  std::optional<bool> boolean(const json& obj, std::string_view key, const std::string& path,
-                              Need need);
+  /// True when v is an object; otherwise reports a wrong type at path.
+  template <class J>
+  bool expect_object(const J& v, const std::string& path) {
+    if (v.is_object()) return true;
+    wrong_type(path, "an object", v);
+    return false;
+  }
+  /// obj[key] or nullptr; reports a missing required field.
+  template <class J>
+  const J* get(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = member(obj, key);
+    if (!v && need == Need::required) missing(path, key);
+    return v;
+  }
+  /// The array at obj[key] (nullptr if absent or not an array; errors reported).
+  template <class J>
+  const J* array(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      wrong_type(child(path, key), "an array", *v);
+      return nullptr;
+    }
+    return v;
+  }
+  template <class J>
+  std::optional<std::string> string(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      wrong_type(child(path, key), "a string", *v);
+      return std::nullopt;
+    }
+    return std::string(string_of(*v));
+  }
+  template <class J>
+  std::optional<bool> boolean(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+      wrong_type(child(path, key), "true or false", *v);
+      return std::nullopt;
+    }
+    return boolean_of(*v);
+  }
   /// A finite number in [min, max].
-  std::optional<double> number(const json& obj, std::string_view key, const std::string& path,
-                               Need need, double min = -std::numeric_limits<double>::max(),
-                               double max = std::numeric_limits<double>::max());
-  std::optional<int> integer(const json& obj, std::string_view key, const std::string& path,
-                             Need need, int min = std::numeric_limits<int>::min(),
-                             int max = std::numeric_limits<int>::max());
+  template <class J>
+  std::optional<double> number(const J& obj, std::string_view key, const std::string& path, Need need,
+                               double min = -std::numeric_limits<double>::max(),
+                               double max = std::numeric_limits<double>::max()) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(child(path, key), "a number", *v);
+      return std::nullopt;
+    }
+    return checked_number(number_of(*v), path, key, min, max);
+  }
+  template <class J>
+  std::optional<int> integer(const J& obj, std::string_view key, const std::string& path, Need need,
+                             int min = std::numeric_limits<int>::min(),
+                             int max = std::numeric_limits<int>::max()) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(child(path, key), "an integer", *v);
+      return std::nullopt;
+    }
+    return checked_integer(number_of(*v), path, key, min, max);
+  }
   /// A non-negative finite length in millimetres.
-  std::optional<Length> length(const json& obj, std::string_view key, const std::string& path,
-                               Need need);
+  template <class J>
+  std::optional<Length> length(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      wrong_type(child(path, key), "a length in millimetres (a number)", *v);
+      return std::nullopt;
+    }
+    return checked_length(number_of(*v), path, key);
+  }
   /// A strictly positive finite length in millimetres.
-  std::optional<Length> positive_length(const json& obj, std::string_view key,
-                                        const std::string& path, Need need);
+  template <class J>
+  std::optional<Length> positive_length(const J& obj, std::string_view key, const std::string& path,
+                                        Need need) {
+    auto l = length(obj, key, path, need);
+    if (l && l->mm() <= 0) {
+      error(code::bad_number, child(path, key), "length must be greater than 0 mm");
+      return std::nullopt;
+    }
+    return l;
+  }
   /// An [x, y] pair of finite numbers.
-  std::optional<Point2> point(const json& obj, std::string_view key, const std::string& path,
-                              Need need);
-  std::optional<Point2> point_value(const json& v, const std::string& path);
+  template <class J>
+  std::optional<Point2> point(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
+    if (!v) return std::nullopt;
+    return point_value(*v, child(path, key));
+  }
+  template <class J>
+  std::optional<Point2> point_value(const J& v, const std::string& p) {
+    if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) {
+      wrong_type(p, "a point [x, y] of two numbers", v);
+      return std::nullopt;
+    }
+    return checked_point(number_of(v[0]), number_of(v[1]), p);
+  }
   /// True when (x, y) is within max_coordinate_mm of the origin; else an error at `path`.
   bool coordinates_in_range(double x, double y, const std::string& path);
 
-  template <class E>
-  std::optional<E> enumeration(const json& obj, std::string_view key, const std::string& path,
-                               Need need) {
-    const json* v = get(obj, key, path, need);
+  template <class E, class J>
+  std::optional<E> enumeration(const J& obj, std::string_view key, const std::string& path, Need need) {
+    const J* v = get(obj, key, path, need);
     if (!v) return std::nullopt;
     return enumeration_value<E>(*v, child(path, key));
   }
 
-  template <class E>
-  std::optional<E> enumeration_value(const json& v, const std::string& p) {
+  template <class E, class J>
+  std::optional<E> enumeration_value(const J& v, const std::string& p) {
     if (!v.is_string()) {
       wrong_type(p, "a string", v);
       return std::nullopt;
     }
-    const auto& s = v.get_ref<const std::string&>();
+    const std::string_view s = string_of(v);
     if (auto e = parse_enum<E>(s)) return e;
     unknown_enum(p, s, enum_names<E>());
     return std::nullopt;
   }
 
-  void wrong_type(const std::string& path, std::string_view expected, const json& got);
+  template <class J>
+  void wrong_type(const std::string& path, std::string_view expected, const J& got) {
+    wrong_type_named(path, expected, type_name(got));
+  }
   void unknown_enum(const std::string& path, std::string_view value,
                     std::span<const std::string_view> allowed);
   /// Warn about keys of obj not in `known` (they are ignored).
-  void unknown_fields(const json& obj, const std::string& path,
-                      std::initializer_list<std::string_view> known);
+  template <class J>
+  void unknown_fields(const J& obj, const std::string& path, std::initializer_list<std::string_view> known) {
+    for_each_name(obj, [&](std::string_view k) {
+      if (std::find(known.begin(), known.end(), k) == known.end()) unknown_field(path, k, known);
+    });
+  }
 
   std::vector<Error> errors;
   std::vector<Error> warnings;
 
  private:
+  void missing(const std::string& path, std::string_view key);
+  void wrong_type_named(const std::string& path, std::string_view expected, std::string_view got);
+  void unknown_field(const std::string& path, std::string_view key, std::initializer_list<std::string_view> known);
+  // The checks on a value of the right type, with messages built only on error.
+  std::optional<double> checked_number(double d, const std::string& path, std::string_view key, double min, double max);
+  std::optional<int> checked_integer(double d, const std::string& path, std::string_view key, int min, int max);
+  std::optional<Length> checked_length(double d, const std::string& path, std::string_view key);
+  std::optional<Point2> checked_point(double x, double y, const std::string& path);
+
   std::string prefix_;
 };
 

@@ -10,7 +10,7 @@
 
 namespace barrierfree {
 
-using io::json;
+using io::JsonValue;
 using io::JsonReader;
 using io::Need;
 namespace code = io::code;
@@ -21,7 +21,7 @@ class CaseReader {
  public:
   explicit CaseReader(JsonReader& r) : r_(r) {}
 
-  void read(const json& doc, Case& c, model::Completeness& complete) {
+  void read(const JsonValue& doc, Case& c, model::Completeness& complete) {
     if (!r_.expect_object(doc, "")) return;
     r_.unknown_fields(doc, "",
                       {"format", "id", "region", "standard", "budget", "occupants", "building",
@@ -42,40 +42,40 @@ class CaseReader {
     c.standard = r_.string(doc, "standard", "", Need::optional);
     c.budget = r_.number(doc, "budget", "", Need::optional, 0.0);
 
-    read_list(doc, "occupants", [&](const json& o, const std::string& p) { c.occupants.push_back(occupant(o, p)); });
-    if (const json* b = r_.get(doc, "building", "", Need::optional)) c.building = building(*b, "/building");
-    if (auto it = doc.find("rooms"); it != doc.end() && !it->is_array()) complete.rooms_listed = false;
-    read_list(doc, "rooms", [&](const json& o, const std::string& p) {
+    read_list(doc, "occupants", [&](const JsonValue& o, const std::string& p) { c.occupants.push_back(occupant(o, p)); });
+    if (const JsonValue* b = r_.get(doc, "building", "", Need::optional)) c.building = building(*b, "/building");
+    if (const JsonValue* rooms = doc.find("rooms"); rooms && !rooms->is_array()) complete.rooms_listed = false;
+    read_list(doc, "rooms", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.rooms.push_back(room(o, p, ok));
       complete.rooms.push_back(ok);
     });
-    read_list(doc, "doors", [&](const json& o, const std::string& p) {
+    read_list(doc, "doors", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.doors.push_back(door(o, p, ok));
       complete.doors.push_back(ok);
     });
-    read_list(doc, "fixtures", [&](const json& o, const std::string& p) {
+    read_list(doc, "fixtures", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.fixtures.push_back(fixture(o, p, ok));
       complete.fixtures.push_back(ok);
     });
-    read_list(doc, "grab_bars", [&](const json& o, const std::string& p) {
+    read_list(doc, "grab_bars", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.grab_bars.push_back(grab_bar(o, p, ok));
       complete.grab_bars.push_back(ok);
     });
-    read_list(doc, "steps", [&](const json& o, const std::string& p) {
+    read_list(doc, "steps", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.steps.push_back(step(o, p, ok));
       complete.steps.push_back(ok);
     });
-    read_list(doc, "ramps", [&](const json& o, const std::string& p) {
+    read_list(doc, "ramps", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.ramps.push_back(ramp(o, p, ok));
       complete.ramps.push_back(ok);
     });
-    read_list(doc, "devices", [&](const json& o, const std::string& p) {
+    read_list(doc, "devices", [&](const JsonValue& o, const std::string& p) {
       bool ok = true;
       c.devices.push_back(device(o, p, ok));
       complete.devices.push_back(ok);
@@ -98,9 +98,9 @@ class CaseReader {
   }
 
   template <class F>
-  void read_list(const json& doc, std::string_view key, F&& each) {
+  void read_list(const JsonValue& doc, std::string_view key, F&& each) {
     const std::string path = JsonReader::child("", key);
-    const json* list = r_.array(doc, key, "", Need::optional);
+    const JsonValue* list = r_.array(doc, key, "", Need::optional);
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string p = JsonReader::child(path, i);
@@ -119,7 +119,7 @@ class CaseReader {
     return *v;
   }
 
-  std::string element_id(const json& o, const std::string& p, bool& ok) {
+  std::string element_id(const JsonValue& o, const std::string& p, bool& ok) {
     auto id = r_.string(o, "id", p, Need::required);
     if (id && id->empty()) {
       r_.error(code::invalid_value, JsonReader::child(p, "id"), "id must not be empty");
@@ -128,9 +128,9 @@ class CaseReader {
     return required(std::move(id), ok);
   }
 
-  std::array<std::string, 2> room_pair(const json& o, const std::string& p, bool& ok) {
+  std::array<std::string, 2> room_pair(const JsonValue& o, const std::string& p, bool& ok) {
     std::array<std::string, 2> out;
-    const json* v = r_.get(o, "rooms", p, Need::required);
+    const JsonValue* v = r_.get(o, "rooms", p, Need::required);
     const std::string rp = JsonReader::child(p, "rooms");
     if (!v) {
       ok = false;
@@ -141,7 +141,7 @@ class CaseReader {
       ok = false;
       return out;
     }
-    out = {(*v)[0].get<std::string>(), (*v)[1].get<std::string>()};
+    out = {std::string((*v)[0].string()), std::string((*v)[1].string())};
     if (out[0] == out[1]) {
       r_.error(code::invalid_value, rp, "joins room \"" + out[0] + "\" to itself");
       ok = false;
@@ -149,18 +149,18 @@ class CaseReader {
     return out;
   }
 
-  Occupant occupant(const json& o, const std::string& p) {
+  Occupant occupant(const JsonValue& o, const std::string& p) {
     r_.unknown_fields(o, p, {"id", "age", "mobility", "disabilities", "limitations", "name", "notes"});
     Occupant x;
     bool ok = true;
     x.id = element_id(o, p, ok);
     x.age = r_.integer(o, "age", p, Need::optional, 0, 130);
     x.mobility = r_.enumeration<Mobility>(o, "mobility", p, Need::optional);
-    if (const json* list = r_.array(o, "disabilities", p, Need::optional)) {
+    if (const JsonValue* list = r_.array(o, "disabilities", p, Need::optional)) {
       const std::string lp = JsonReader::child(p, "disabilities");
       for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string dp = JsonReader::child(lp, i);
-        const json& d = (*list)[i];
+        const JsonValue& d = (*list)[i];
         if (!r_.expect_object(d, dp)) continue;
         r_.unknown_fields(d, dp, {"category", "grade"});
         Disability dis;
@@ -170,7 +170,7 @@ class CaseReader {
         if (dok) x.disabilities.push_back(dis);
       }
     }
-    if (const json* list = r_.array(o, "limitations", p, Need::optional)) {
+    if (const JsonValue* list = r_.array(o, "limitations", p, Need::optional)) {
       const std::string lp = JsonReader::child(p, "limitations");
       std::vector<Limitation> lims;
       for (std::size_t i = 0; i < list->size(); ++i)
@@ -180,14 +180,14 @@ class CaseReader {
     return x;
   }
 
-  Building building(const json& o, const std::string& p) {
+  Building building(const JsonValue& o, const std::string& p) {
     Building b;
     if (!r_.expect_object(o, p)) return b;
     r_.unknown_fields(o, p, {"storey", "lift", "entrance_steps", "stair_climber"});
     b.storey = r_.integer(o, "storey", p, Need::optional, -10, 200);
     b.lift = r_.boolean(o, "lift", p, Need::optional);
     b.stair_climber = r_.boolean(o, "stair_climber", p, Need::optional);
-    if (const json* s = r_.get(o, "entrance_steps", p, Need::optional)) {
+    if (const JsonValue* s = r_.get(o, "entrance_steps", p, Need::optional)) {
       const std::string sp = JsonReader::child(p, "entrance_steps");
       if (r_.expect_object(*s, sp)) {
         r_.unknown_fields(*s, sp, {"count", "rise", "ramp"});
@@ -202,13 +202,13 @@ class CaseReader {
     return b;
   }
 
-  Room room(const json& o, const std::string& p, bool& ok) {
+  Room room(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "type", "polygon", "rect", "floor", "level", "name"});
     Room x;
     x.id = element_id(o, p, ok);
     x.type = required(r_.enumeration<RoomType>(o, "type", p, Need::required), ok);
-    const json* poly = r_.get(o, "polygon", p, Need::optional);
-    const json* rect = r_.get(o, "rect", p, Need::optional);
+    const JsonValue* poly = r_.get(o, "polygon", p, Need::optional);
+    const JsonValue* rect = r_.get(o, "rect", p, Need::optional);
     if (poly && rect) {
       r_.error(code::conflicting_fields, JsonReader::child(p, "rect"),
                "give either \"polygon\" or \"rect\", not both");
@@ -237,13 +237,16 @@ class CaseReader {
       }
     } else {
       const std::string rp = JsonReader::child(p, "rect");
-      if (!rect->is_array() || rect->size() != 4 ||
-          !std::all_of(rect->begin(), rect->end(), [](const json& v) { return v.is_number(); })) {
+      const auto numbers = [](const JsonValue& a) {
+        for (std::size_t i = 0; i < a.size(); ++i)
+          if (!a[i].is_number()) return false;
+        return true;
+      };
+      if (!rect->is_array() || rect->size() != 4 || !numbers(*rect)) {
         r_.wrong_type(rp, "[x, y, width, depth]", *rect);
         ok = false;
       } else {
-        Rect rc{(*rect)[0].get<double>(), (*rect)[1].get<double>(), (*rect)[2].get<double>(),
-                (*rect)[3].get<double>()};
+        Rect rc{(*rect)[0].number(), (*rect)[1].number(), (*rect)[2].number(), (*rect)[3].number()};
         if (!std::isfinite(rc.x) || !std::isfinite(rc.y) || !std::isfinite(rc.width) ||
             !std::isfinite(rc.depth)) {
           r_.error(code::bad_number, rp, "rect has a non-finite number");
@@ -262,7 +265,7 @@ class CaseReader {
         }
       }
     }
-    if (const json* f = r_.get(o, "floor", p, Need::optional)) {
+    if (const JsonValue* f = r_.get(o, "floor", p, Need::optional)) {
       const std::string fp = JsonReader::child(p, "floor");
       if (r_.expect_object(*f, fp)) {
         r_.unknown_fields(*f, fp, {"slip_resistant", "wet"});
@@ -275,7 +278,7 @@ class CaseReader {
     return x;
   }
 
-  Door door(const json& o, const std::string& p, bool& ok) {
+  Door door(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "rooms", "at", "clear_width", "type", "swing_into", "threshold",
                              "handle", "handle_height", "threshold_ramp", "latch_side"});
     Door x;
@@ -293,7 +296,7 @@ class CaseReader {
     return x;
   }
 
-  Fixture fixture(const json& o, const std::string& p, bool& ok) {
+  Fixture fixture(const JsonValue& o, const std::string& p, bool& ok) {
     Fixture x;
     x.id = element_id(o, p, ok);
     x.type = required(r_.enumeration<FixtureType>(o, "type", p, Need::required), ok);
@@ -311,13 +314,13 @@ class CaseReader {
     }
     x.room = required(r_.string(o, "room", p, Need::required), ok);
     x.at = required(r_.point(o, "at", p, Need::required), ok);
-    if (const json* s = r_.get(o, "size", p, Need::required)) {
+    if (const JsonValue* s = r_.get(o, "size", p, Need::required)) {
       const std::string sp = JsonReader::child(p, "size");
       if (!s->is_array() || s->size() != 2 || !(*s)[0].is_number() || !(*s)[1].is_number()) {
         r_.wrong_type(sp, "[width, depth]", *s);
         ok = false;
       } else {
-        const double w = (*s)[0].get<double>(), d = (*s)[1].get<double>();
+        const double w = (*s)[0].number(), d = (*s)[1].number();
         if (!std::isfinite(w) || !std::isfinite(d) || w <= 0 || d <= 0) {
           r_.error(code::bad_number, sp, "width and depth must be finite and greater than 0 mm");
           ok = false;
@@ -342,7 +345,7 @@ class CaseReader {
     return x;
   }
 
-  GrabBar grab_bar(const json& o, const std::string& p, bool& ok) {
+  GrabBar grab_bar(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "room", "from", "to", "height", "at", "bottom", "top", "serves",
                              "diameter", "wall_gap"});
     GrabBar x;
@@ -379,7 +382,7 @@ class CaseReader {
     return x;
   }
 
-  Step step(const json& o, const std::string& p, bool& ok) {
+  Step step(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise", "handrail"});
     Step x;
     x.id = element_id(o, p, ok);
@@ -391,7 +394,7 @@ class CaseReader {
     return x;
   }
 
-  Ramp ramp(const json& o, const std::string& p, bool& ok) {
+  Ramp ramp(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "rooms", "at", "rise", "length", "width", "handrails",
                              "landing_top", "landing_bottom"});
     Ramp x;
@@ -407,7 +410,7 @@ class CaseReader {
     return x;
   }
 
-  Device device(const json& o, const std::string& p, bool& ok) {
+  Device device(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "type", "room", "height", "visual", "audible", "voice", "shutoff"});
     Device x;
     x.id = element_id(o, p, ok);
@@ -422,9 +425,7 @@ class CaseReader {
   }
 };
 
-}  // namespace
-
-ReadResult read_case_document(const json& document) {
+ReadResult read_document(const JsonValue& document) {
   JsonReader reader("case");
   Case c;
   model::Completeness complete;
@@ -437,23 +438,45 @@ ReadResult read_case_document(const json& document) {
   return out;
 }
 
+/// One document per thread, reused: reading a case then allocates almost nothing.
+io::JsonDocument& scratch_document() {
+  thread_local io::JsonDocument doc;
+  return doc;
+}
+
+}  // namespace
+
+ReadResult read_case_document(const nlohmann::json& document) {
+  io::JsonDocument& doc = scratch_document();
+  doc.assign(document);
+  return read_document(doc.root());
+}
+
 ReadResult read_case(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     ReadResult out;
     out.errors.push_back(Error{errc::invalid_json, "", "empty input: expected a case (a JSON object)", 1});
     return out;
   }
-  json doc;
+  if (text.size() > io::JsonDocument::max_text) {
+    ReadResult out;
+    out.errors.push_back(Error{errc::invalid_value, "", "the case is larger than 1 GiB", 0});
+    return out;
+  }
+  io::JsonDocument& doc = scratch_document();
+  if (doc.parse(text)) return read_document(doc.root());
+  // Not JSON: nlohmann's DOM parser says why, in the words it always has.
   try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+    doc.assign(nlohmann::json::parse(text.begin(), text.end()));
+    return read_document(doc.root());
+  } catch (const nlohmann::json::parse_error& e) {
     ReadResult out;
     std::string what = e.what();
     // Drop nlohmann's own "[json.exception.parse_error.101] parse error at line…: " prefix.
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     out.errors.push_back(io::invalid_json_error("case", text, e.byte, what));
     return out;
-  } catch (const json::exception& e) {
+  } catch (const nlohmann::json::exception& e) {
     // A number too large for a double (1e400) is well-formed JSON but no length.
     ReadResult out;
     std::string what = e.what();
@@ -461,9 +484,7 @@ ReadResult read_case(std::string_view text) {
     out.errors.push_back(Error{errc::bad_number, "", what, 0});
     return out;
   }
-  return read_case_document(doc);
 }
-
 Case parse_case(std::string_view text) {
   ReadResult r = read_case(text);
   if (!r.ok()) throw CaseError(std::move(r.errors));

@@ -1,0 +1,171 @@
+#include "io/json_document.hpp"
+
+#include <algorithm>
+
+namespace barrierfree::io {
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+  if (kind_ != Kind::object) return nullptr;
+  for (std::uint32_t i = 0; i < count_; ++i) {
+    const JsonValue& member = (*this)[i];
+    if (member.key() == key) return &member;
+  }
+  return nullptr;
+}
+
+void JsonDocument::clear() {
+  values_.clear();
+  children_.clear();
+  text_.clear();
+  pending_.clear();
+  root_ = key_at_ = key_size_ = 0;
+}
+
+std::uint32_t JsonDocument::add(JsonValue::Kind kind) {
+  JsonValue v;
+  v.doc_ = this;
+  v.kind_ = kind;
+  v.key_at_ = key_at_;
+  v.key_size_ = key_size_;
+  values_.push_back(v);
+  return static_cast<std::uint32_t>(values_.size() - 1);
+}
+
+std::uint32_t JsonDocument::add_text(std::string_view s) {
+  const auto at = static_cast<std::uint32_t>(text_.size());
+  text_.append(s);
+  return at;
+}
+
+void JsonDocument::close(std::uint32_t container, std::size_t from) {
+  const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(from);
+  auto last = pending_.end();
+  if (values_[container].kind_ == JsonValue::Kind::object) {
+    // Sorted by name, the last of a repeated name kept: what nlohmann::json's std::map holds.
+    const auto by_key = [&](std::uint32_t a, std::uint32_t b) { return values_[a].key() < values_[b].key(); };
+    if (last - first <= 32) {
+      for (auto i = first + 1; i < last; ++i)  // insertion sort: stable and allocation-free
+        for (auto j = i; j > first && by_key(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+    } else {
+      std::stable_sort(first, last, by_key);
+    }
+    auto out = first;
+    for (auto i = first; i < last; ++i) {
+      if (i + 1 < last && values_[*(i + 1)].key() == values_[*i].key()) continue;
+      *out++ = *i;
+    }
+    last = out;
+  }
+  JsonValue& c = values_[container];
+  c.first_ = static_cast<std::uint32_t>(children_.size());
+  c.count_ = static_cast<std::uint32_t>(last - first);
+  children_.insert(children_.end(), first, last);
+  pending_.resize(from);
+}
+
+// nlohmann's SAX events, turned into values.
+struct DocumentBuilder {
+  using Kind = JsonValue::Kind;
+  JsonDocument& d;
+  std::vector<std::pair<std::uint32_t, std::size_t>> open;  // containers being filled, first pending child
+
+  std::uint32_t scalar(Kind kind) {
+    const std::uint32_t i = d.add(kind);
+    d.pending_.push_back(i);
+    return i;
+  }
+  bool null() { return scalar(Kind::null), true; }
+  bool boolean(bool b) { return d.values_[scalar(Kind::boolean)].boolean_ = b, true; }
+  bool number(double v) { return d.values_[scalar(Kind::number)].number_ = v, true; }
+  bool number_integer(std::int64_t v) { return number(static_cast<double>(v)); }
+  bool number_unsigned(std::uint64_t v) { return number(static_cast<double>(v)); }
+  bool number_float(double v, const std::string&) { return number(v); }
+  bool string(std::string& s) {
+    const std::uint32_t at = d.add_text(s);
+    JsonValue& v = d.values_[scalar(Kind::string)];
+    v.text_at_ = at;
+    v.text_size_ = static_cast<std::uint32_t>(s.size());
+    return true;
+  }
+  bool binary(nlohmann::json::binary_t&) { return false; }  // not produced by the JSON grammar
+  bool start(Kind kind) {
+    open.emplace_back(d.add(kind), d.pending_.size());
+    return true;
+  }
+  bool start_object(std::size_t) { return start(Kind::object); }
+  bool start_array(std::size_t) { return start(Kind::array); }
+  bool key(std::string& k) {
+    d.key_at_ = d.add_text(k);
+    d.key_size_ = static_cast<std::uint32_t>(k.size());
+    return true;
+  }
+  bool end() {
+    const auto [container, from] = open.back();
+    open.pop_back();
+    d.close(container, from);
+    d.pending_.push_back(container);
+    return true;
+  }
+  bool end_object() { return end(); }
+  bool end_array() { return end(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+bool JsonDocument::parse(std::string_view text) {
+  clear();
+  DocumentBuilder builder{*this, {}};
+  if (!nlohmann::json::sax_parse(text.begin(), text.end(), &builder) || pending_.size() != 1) return false;
+  root_ = pending_.front();
+  return true;
+}
+
+std::uint32_t JsonDocument::copy(const nlohmann::json& value) {
+  using Kind = JsonValue::Kind;
+  using T = nlohmann::json::value_t;
+  switch (value.type()) {
+    case T::object:
+    case T::array: {
+      const bool object = value.is_object();
+      const std::uint32_t i = add(object ? Kind::object : Kind::array);
+      std::vector<std::uint32_t> kids;  // copied depth-first, so pending_ cannot hold them
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (object) {
+          key_at_ = add_text(it.key());
+          key_size_ = static_cast<std::uint32_t>(it.key().size());
+        }
+        kids.push_back(copy(*it));
+      }
+      const std::size_t from = pending_.size();
+      pending_.insert(pending_.end(), kids.begin(), kids.end());
+      close(i, from);
+      return i;
+    }
+    case T::string: {
+      const std::uint32_t i = add(Kind::string);
+      const auto& s = value.get_ref<const std::string&>();
+      values_[i].text_at_ = add_text(s);
+      values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
+      return i;
+    }
+    case T::boolean: {
+      const std::uint32_t i = add(Kind::boolean);
+      values_[i].boolean_ = value.get<bool>();
+      return i;
+    }
+    case T::number_integer:
+    case T::number_unsigned:
+    case T::number_float: {
+      const std::uint32_t i = add(Kind::number);
+      values_[i].number_ = value.get<double>();
+      return i;
+    }
+    default: return add(Kind::null);
+  }
+}
+
+void JsonDocument::assign(const nlohmann::json& value) {
+  clear();
+  root_ = copy(value);
+}
+
+}  // namespace barrierfree::io

@@ -1,0 +1,128 @@
+// The compact document cases are read from must hold what nlohmann::json would.
+#include <barrierfree/io/case_json.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "io/json_document.hpp"
+#include "test_support.hpp"
+
+#include <cmath>
+#include <limits>
+
+using namespace barrierfree;
+using io::JsonDocument;
+using io::JsonValue;
+
+namespace {
+
+// Same kinds, numbers, strings, and members in the same order.
+bool same(const JsonValue& v, const nlohmann::json& j) {
+  switch (v.kind()) {
+    case JsonValue::Kind::null: return j.is_null();
+    case JsonValue::Kind::boolean: return j.is_boolean() && v.boolean() == j.get<bool>();
+    case JsonValue::Kind::number:
+      return j.is_number() && (v.number() == j.get<double>() || (std::isnan(v.number()) && std::isnan(j.get<double>())));
+    case JsonValue::Kind::string: return j.is_string() && v.string() == j.get_ref<const std::string&>();
+    case JsonValue::Kind::array:
+      if (!j.is_array() || j.size() != v.size()) return false;
+      for (std::size_t i = 0; i < v.size(); ++i)
+        if (!same(v[i], j[i])) return false;
+      return true;
+    case JsonValue::Kind::object: {
+      if (!j.is_object() || j.size() != v.size()) return false;
+      std::size_t i = 0;
+      for (auto it = j.begin(); it != j.end(); ++it, ++i)
+        if (v[i].key() != it.key() || !same(v[i], *it) || v.find(it.key()) != &v[i]) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a parsed document holds what nlohmann::json holds, for every bundled household") {
+  std::vector<std::string> texts;
+  for (const auto& path : test::example_cases()) texts.push_back(test::read_file(path));
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(lines, line);) texts.push_back(line);
+  REQUIRE(texts.size() > 52);
+  JsonDocument doc;  // reused, as the readers reuse theirs
+  for (const std::string& text : texts) {
+    REQUIRE(doc.parse(text));
+    CHECK(same(doc.root(), nlohmann::json::parse(text)));
+  }
+}
+
+TEST_CASE("a document keeps every kind of value, escapes and extremes") {
+  const std::string text =
+      R"({"z":[null,true,false,0,-0,1.5e3,-7,18446744073709551615,123456789012345678901234567890],)"
+      R"("a":{"s":"\u4e2d\"\\\n\ud83d\ude00","e":"","o":{},"l":[]},"m":[[[1]]]})";
+  JsonDocument doc;
+  REQUIRE(doc.parse(text));
+  CHECK(same(doc.root(), nlohmann::json::parse(text)));
+  CHECK(doc.root()[0].key() == "a");  // members in name order, as nlohmann::json keeps them
+  CHECK(doc.root().find("a")->find("s")->string() == "中\"\\\n😀");
+  CHECK(doc.root().find("a")->find("o")->size() == 0);
+  CHECK(doc.root().find("missing") == nullptr);
+  CHECK(doc.root().find("z")->find("a") == nullptr);  // not an object: no members
+
+  nlohmann::json with_nan = nlohmann::json::parse(text);
+  with_nan["n"] = std::numeric_limits<double>::quiet_NaN();  // only a built value can hold one
+  doc.assign(with_nan);
+  CHECK(same(doc.root(), with_nan));
+}
+
+TEST_CASE("a name given twice keeps its last value, as nlohmann::json does") {
+  const std::string text = R"({"b":1,"a":{"x":1,"x":[2],"y":0},"b":3,"c":4,"b":5})";
+  JsonDocument doc;
+  REQUIRE(doc.parse(text));
+  CHECK(same(doc.root(), nlohmann::json::parse(text)));
+  CHECK(doc.root().size() == 3);
+  CHECK(doc.root().find("b")->number() == 5);
+  CHECK(doc.root().find("a")->find("x")->is_array());
+
+  // More members than the small-object sort handles, in reverse, some twice.
+  std::string big = "{";
+  for (int i = 99; i >= 0; --i) big += "\"k" + std::to_string(i % 60) + "\":" + std::to_string(i) + (i ? "," : "}");
+  REQUIRE(doc.parse(big));
+  CHECK(same(doc.root(), nlohmann::json::parse(big)));
+  CHECK(doc.root().size() == 60);
+}
+
+TEST_CASE("text that is not one JSON value is refused, and the next parse starts clean") {
+  JsonDocument doc;
+  for (const char* bad : {"", "{", "{\"a\":1,}", "[1] [2]", "{\"a\":1e400}", "nul", "\"\xff\""}) {
+    CAPTURE(bad);
+    CHECK_FALSE(doc.parse(bad));
+  }
+  REQUIRE(doc.parse(R"({"id":"x"})"));
+  CHECK(doc.root().size() == 1);
+  CHECK(doc.root()[0].string() == "x");
+}
+
+TEST_CASE("a case read from text and from an nlohmann document gives the same errors and warnings") {
+  std::vector<std::string> texts;
+  for (const auto& path : test::files(test::source_dir() / "tests" / "data" / "invalid", ".json", ".expected."))
+    texts.push_back(test::read_file(path));
+  // A repeated id, and unknown fields reported in name order.
+  texts.push_back(R"({"format":"barrierfree.case/1","id":"first","zz":1,"id":"second","aa":2})");
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded()) continue;  // not JSON: only the text reader sees it
+    const ReadResult from_text = read_case(text);
+    const ReadResult from_doc = read_case_document(doc);
+    CHECK(from_text.errors == from_doc.errors);
+    CHECK(from_text.warnings == from_doc.warnings);
+    CHECK(from_text.value.has_value() == from_doc.value.has_value());
+    if (from_text.value && from_doc.value) CHECK(*from_text.value == *from_doc.value);
+  }
+  const ReadResult r = read_case(texts.back());
+  REQUIRE(r.ok());
+  CHECK(r.value->id == "second");
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].path == "/aa");
+  CHECK(r.warnings[1].path == "/zz");
+}

@@ -67,6 +67,14 @@ Concern Context::concern(const Rule& rule, const std::set<std::string>& features
   return out;
 }
 
+const Concern& Context::concern_without_features(const Rule& rule) {
+  if (concern_rule_ != &rule) {
+    concern_ = concern(rule);
+    concern_rule_ = &rule;
+  }
+  return concern_;
+}
+
 std::string Context::display_unit(const Rule& rule) {
   for (const auto& [name, p] : rule.params)
     if (p.unit == "in") return "in";
@@ -81,7 +89,8 @@ Text Context::name_of(const std::string& element) const {
 }
 
 void Context::report(const Rule& rule, Report r) {
-  const Concern who = concern(rule, r.features);
+  const Concern with_features = r.features.empty() ? Concern{} : concern(rule, r.features);
+  const Concern& who = r.features.empty() ? concern_without_features(rule) : with_features;
   if (who.empty()) return;
   Finding f;
   f.check = rule.check;
@@ -105,7 +114,9 @@ void Context::report(const Rule& rule, Report r) {
   // Only the values the message mentions are formatted: most findings name two or
   // three of a rule's parameters, and formatting them all was a tenth of a check.
   const Text& templ = f.status == Status::insufficient_data ? messages::insufficient() : rule.message;
-  const auto wanted = [&](std::string_view name) { return mentions(templ.en, name) || mentions(templ.zh, name); };
+  std::vector<std::string_view> named = placeholders(templ.en);
+  for (std::string_view name : placeholders(templ.zh)) named.push_back(name);
+  const auto wanted = [&](std::string_view name) { return std::find(named.begin(), named.end(), name) != named.end(); };
   Vars vars = std::move(r.vars);
   if (wanted("name")) vars.emplace("name", name_of(r.element));
   if (wanted("element")) vars.emplace("element", same(r.element));
@@ -134,7 +145,7 @@ void Context::report(const Rule& rule, Report r) {
 }
 
 void Context::not_assessed(const Rule& rule, std::string element, std::string reason) {
-  if (concern(rule).empty()) return;
+  if (concern_without_features(rule).empty()) return;
   skipped.push_back({rule.check, std::move(element), rule.id, std::move(reason)});
 }
 
@@ -183,7 +194,7 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
   for (const Rule& rule : rules.rules) {
     if (!kinds.empty() && !kinds.count(rule.check)) continue;
     // A check nobody in the household needs is not run.
-    if (ctx.concern(rule).empty()) continue;
+    if (ctx.concern_without_features(rule).empty()) continue;
     auto it = functions.find(rule.check);
     if (it == functions.end()) continue;
     it->second(ctx, rule);

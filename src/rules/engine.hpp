@@ -53,6 +53,8 @@ class Context {
 
   /// Occupants a rule concerns (with the severities for the element's features).
   [[nodiscard]] Concern concern(const Rule& rule, const std::set<std::string>& features = {}) const;
+  /// concern(rule) for an element without features, worked out once per rule.
+  [[nodiscard]] const Concern& concern_without_features(const Rule& rule);
   /// Record a finding (nothing when, with its features, nobody is concerned).
   void report(const Rule& rule, Report r);
   void not_assessed(const Rule& rule, std::string element, std::string reason);
@@ -69,6 +71,10 @@ class Context {
   std::vector<Finding> findings;
   std::vector<NotAssessed> skipped;
   std::string focus;
+
+ private:
+  const Rule* concern_rule_ = nullptr;  // the rule concern_ is for (checks run one rule at a time)
+  Concern concern_;
 };
 
 /// Run only the rules of the given check kinds (all when empty), optionally

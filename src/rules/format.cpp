@@ -56,30 +56,30 @@ Text range_text(double lo_mm, double hi_mm, const std::string& display_unit) {
   return {s, s};
 }
 
-bool mentions(std::string_view templ, std::string_view name) {
+std::vector<std::string_view> placeholders(std::string_view templ) {
+  std::vector<std::string_view> out;
   for (std::size_t at = templ.find('{'); at != std::string_view::npos; at = templ.find('{', at + 1))
-    if (templ.substr(at + 1, name.size()) == name && templ.substr(at + 1 + name.size(), 1) == "}") return true;
-  return false;
+    if (const std::size_t end = templ.find('}', at); end != std::string_view::npos)
+      out.push_back(templ.substr(at + 1, end - at - 1));
+  return out;
 }
 
 std::string fill(const std::string& templ, const Vars& vars, bool zh) {
   std::string out;
   out.reserve(templ.size() + 32);
-  for (std::size_t i = 0; i < templ.size(); ++i) {
-    if (templ[i] == '{') {
-      const std::size_t end = templ.find('}', i);
-      if (end != std::string::npos) {
-        const std::string key = templ.substr(i + 1, end - i - 1);
-        auto it = vars.find(key);
-        if (it != vars.end()) {
-          out += zh ? it->second.zh : it->second.en;
-          i = end;
-          continue;
-        }
-      }
-    }
-    out += templ[i];
+  const std::string_view t = templ;
+  std::size_t done = 0;  // text before this is in `out`
+  for (std::size_t at = t.find('{'); at != std::string_view::npos; at = t.find('{', at + 1)) {
+    const std::size_t end = t.find('}', at);
+    if (end == std::string_view::npos) break;
+    const auto it = vars.find(t.substr(at + 1, end - at - 1));
+    if (it == vars.end()) continue;
+    out.append(t, done, at - done);
+    out += zh ? it->second.zh : it->second.en;
+    done = end + 1;
+    at = end;
   }
+  out.append(t, done);
   return out;
 }
 

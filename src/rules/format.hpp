@@ -6,10 +6,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace barrierfree::rules {
 
-using Vars = std::map<std::string, Text>;
+using Vars = std::map<std::string, Text, std::less<>>;
 
 inline Text same(const std::string& s) { return {s, s}; }
 
@@ -26,8 +27,8 @@ Text at_most(const Text& value);
 /// "850–1000 mm"
 Text range_text(double lo_mm, double hi_mm, const std::string& display_unit);
 
-/// True when the template has the placeholder {name}.
-bool mentions(std::string_view templ, std::string_view name);
+/// The names of the template's {placeholders}, in order.
+std::vector<std::string_view> placeholders(std::string_view templ);
 
 /// Fill {placeholders} of a template from vars (unknown ones are left as they are).
 std::string fill(const std::string& templ, const Vars& vars, bool zh);

@@ -71,11 +71,39 @@ class JsonText {
     out_ += "null";
     return *this;
   }
-  /// Any JSON value, as nlohmann dumps it.
+  /// Any JSON value, as nlohmann dumps it (walked here: dump() sets up a serializer per call).
   JsonText& json(const nlohmann::ordered_json& j) {
-    comma();
-    out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return *this;
+    using T = nlohmann::ordered_json::value_t;
+    switch (j.type()) {
+      case T::object:
+        begin_object();
+        for (auto it = j.begin(); it != j.end(); ++it) key(it.key()).json(*it);
+        return end_object();
+      case T::array:
+        begin_array();
+        for (const auto& v : j) json(v);
+        return end_array();
+      case T::string:
+        // dump() would replace invalid UTF-8; strings here come from parsed (valid) text and our own words.
+        return value(std::string_view(j.get_ref<const std::string&>()));
+      case T::boolean: return value(j.get<bool>());
+      case T::number_integer: return value(static_cast<long long>(j.get<std::int64_t>()));
+      case T::number_float: {
+        // A double keeps its fraction ("100.0"), as dump() writes it.
+        const double v = j.get<double>();
+        if (!std::isfinite(v)) return null();
+        comma();
+        char buf[64];
+        const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, static_cast<std::size_t>(end - buf));
+        return *this;
+      }
+      default: {
+        comma();
+        out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        return *this;
+      }
+    }
   }
   JsonText& strings(const std::vector<std::string>& list) {
     begin_array();

@@ -57,14 +57,7 @@ class JsonText {
   /// A number as io::number writes it: integers without a fraction.
   JsonText& number(double v) {
     if (written_as_integer(v)) return value(static_cast<long long>(v));
-    if (!std::isfinite(v)) return null();
-    comma();
-    // nlohmann's own shortest round-trip formatting (what dump() writes for a
-    // double), without building a value to dump.
-    char buf[64];
-    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, static_cast<std::size_t>(end - buf));
-    return *this;
+    return double_value(v);
   }
   JsonText& null() {
     comma();
@@ -88,16 +81,7 @@ class JsonText {
         return value(std::string_view(j.get_ref<const std::string&>()));
       case T::boolean: return value(j.get<bool>());
       case T::number_integer: return value(static_cast<long long>(j.get<std::int64_t>()));
-      case T::number_float: {
-        // A double keeps its fraction ("100.0"), as dump() writes it.
-        const double v = j.get<double>();
-        if (!std::isfinite(v)) return null();
-        comma();
-        char buf[64];
-        const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, static_cast<std::size_t>(end - buf));
-        return *this;
-      }
+      case T::number_float: return double_value(j.get<double>());  // keeps its fraction ("100.0"), as dump() does
       default: {
         comma();
         out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -112,6 +96,16 @@ class JsonText {
   }
 
  private:
+  /// A double as dump() writes one, with nlohmann's own shortest round-trip
+  /// formatting, without building a value to dump; null when not finite.
+  JsonText& double_value(double v) {
+    if (!std::isfinite(v)) return null();
+    comma();
+    char buf[64];
+    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(end - buf));
+    return *this;
+  }
   JsonText& open(char ch) {
     comma();
     out_ += ch;

@@ -19,8 +19,9 @@ templates=data/examples/huimin-52.jsonl
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $threads cores, $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "barrierfree $("$bf" --version | cut -d' ' -f2), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-# The allocator matters to the batch (docs/performance.md): say which one the tool has.
+# The allocator and the JSON parser matter to the batch (docs/performance.md): say which the tool has.
 if ldd "$bf" 2>/dev/null | grep -q mimalloc; then echo "allocator: mimalloc"; else echo "allocator: system malloc"; fi
+if ldd "$bf" 2>/dev/null | grep -q simdjson; then echo "case parser: simdjson"; else echo "case parser: nlohmann/json"; fi
 echo
 echo "== one household, stage by stage (bf_stages) =="
 build-bench/benchmarks/bf_stages "$templates" 5

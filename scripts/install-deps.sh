@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ libboost-dev libeigen3-dev nlohmann-json3-dev catch2 libmimalloc-dev)
+packages=(g++ libboost-dev libeigen3-dev nlohmann-json3-dev catch2 libmimalloc-dev libsimdjson-dev)
 # A cmake, ninja or Python from elsewhere on PATH (pyenv, pip) is as good as Debian's.
 command -v cmake >/dev/null 2>&1 || packages+=(cmake)
 command -v ninja >/dev/null 2>&1 || packages+=(ninja-build)

@@ -1,5 +1,9 @@
 #include "io/json_document.hpp"
 
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+#include <simdjson.h>
+#endif
+
 #include <algorithm>
 
 namespace barrierfree::io {
@@ -11,6 +15,25 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     if (member.key() == key) return &member;
   }
   return nullptr;
+}
+
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+struct JsonDocument::Simdjson {
+  simdjson::dom::parser parser;
+};
+#else
+struct JsonDocument::Simdjson {};
+#endif
+
+JsonDocument::JsonDocument() = default;
+JsonDocument::~JsonDocument() = default;
+
+bool JsonDocument::has_simdjson() {
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+  return true;
+#else
+  return false;
+#endif
 }
 
 void JsonDocument::clear() {
@@ -109,9 +132,78 @@ struct DocumentBuilder {
   bool end_object() { return end(); }
   bool end_array() { return end(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+  /// simdjson's document, depth first (its depth is limited to 1024).
+  static std::uint32_t copy(JsonDocument& d, simdjson::dom::element e) {
+    using T = simdjson::dom::element_type;
+    switch (e.type()) {
+      case T::OBJECT:
+      case T::ARRAY: {
+        const bool object = e.type() == T::OBJECT;
+        const std::uint32_t i = d.add(object ? Kind::object : Kind::array);
+        const std::size_t from = d.pending_.size();  // each child's own children are closed before it is pushed
+        if (object) {
+          const simdjson::dom::object members = e.get_object().value_unsafe();
+          for (const auto member : members) {
+            d.key_at_ = d.add_text(member.key);
+            d.key_size_ = static_cast<std::uint32_t>(member.key.size());
+            const std::uint32_t child = copy(d, member.value);
+            d.pending_.push_back(child);
+          }
+        } else {
+          const simdjson::dom::array elements = e.get_array().value_unsafe();
+          for (const simdjson::dom::element v : elements) {
+            const std::uint32_t child = copy(d, v);
+            d.pending_.push_back(child);
+          }
+        }
+        d.close(i, from);
+        return i;
+      }
+      case T::STRING: {
+        const std::string_view s = e.get_string().value_unsafe();
+        const std::uint32_t at = d.add_text(s);
+        const std::uint32_t i = d.add(Kind::string);
+        d.values_[i].text_at_ = at;
+        d.values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
+        return i;
+      }
+      case T::BOOL: {
+        const std::uint32_t i = d.add(Kind::boolean);
+        d.values_[i].boolean_ = e.get_bool().value_unsafe();
+        return i;
+      }
+      // As nlohmann's get<double>() converts its integers.
+      case T::INT64: return number(d, static_cast<double>(e.get_int64().value_unsafe()));
+      case T::UINT64: return number(d, static_cast<double>(e.get_uint64().value_unsafe()));
+      case T::DOUBLE: return number(d, e.get_double().value_unsafe());
+      case T::NULL_VALUE: break;
+    }
+    return d.add(Kind::null);
+  }
+  static std::uint32_t number(JsonDocument& d, double v) {
+    const std::uint32_t i = d.add(Kind::number);
+    d.values_[i].number_ = v;
+    return i;
+  }
+#endif
 };
 
 bool JsonDocument::parse(std::string_view text) {
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+  if (!simdjson_) simdjson_ = std::make_unique<Simdjson>();
+  simdjson::dom::element root;
+  if (!simdjson_->parser.parse(text.data(), text.size()).get(root)) {
+    clear();
+    root_ = DocumentBuilder::copy(*this, root);
+    return true;
+  }
+#endif
+  return parse_with_nlohmann(text);
+}
+
+bool JsonDocument::parse_with_nlohmann(std::string_view text) {
   clear();
   DocumentBuilder builder{*this, {}};
   if (!nlohmann::json::sax_parse(text.begin(), text.end(), &builder) || pending_.size() != 1) return false;
@@ -127,16 +219,15 @@ std::uint32_t JsonDocument::copy(const nlohmann::json& value) {
     case T::array: {
       const bool object = value.is_object();
       const std::uint32_t i = add(object ? Kind::object : Kind::array);
-      std::vector<std::uint32_t> kids;  // copied depth-first, so pending_ cannot hold them
+      const std::size_t from = pending_.size();  // each child's own children are closed before it is pushed
       for (auto it = value.begin(); it != value.end(); ++it) {
         if (object) {
           key_at_ = add_text(it.key());
           key_size_ = static_cast<std::uint32_t>(it.key().size());
         }
-        kids.push_back(copy(*it));
+        const std::uint32_t child = copy(*it);
+        pending_.push_back(child);
       }
-      const std::size_t from = pending_.size();
-      pending_.insert(pending_.end(), kids.begin(), kids.end());
       close(i, from);
       return i;
     }

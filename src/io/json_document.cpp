@@ -4,15 +4,14 @@
 #include <simdjson.h>
 #endif
 
-#include <algorithm>
 
 namespace barrierfree::io {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
   if (kind_ != Kind::object) return nullptr;
-  for (std::uint32_t i = 0; i < count_; ++i) {
+  for (std::uint32_t i = count_; i-- > 0;) {  // from the end: a repeated name's last value counts
     const JsonValue& member = (*this)[i];
-    if (member.key() == key) return &member;
+    if (member.key_size_ == key.size() && member.key() == key) return &member;
   }
   return nullptr;
 }
@@ -61,28 +60,10 @@ std::uint32_t JsonDocument::add_text(std::string_view s) {
 }
 
 void JsonDocument::close(std::uint32_t container, std::size_t from) {
-  const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(from);
-  auto last = pending_.end();
-  if (values_[container].kind_ == JsonValue::Kind::object) {
-    // Sorted by name, the last of a repeated name kept: what nlohmann::json's std::map holds.
-    const auto by_key = [&](std::uint32_t a, std::uint32_t b) { return values_[a].key() < values_[b].key(); };
-    if (last - first <= 32) {
-      for (auto i = first + 1; i < last; ++i)  // insertion sort: stable and allocation-free
-        for (auto j = i; j > first && by_key(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
-    } else {
-      std::stable_sort(first, last, by_key);
-    }
-    auto out = first;
-    for (auto i = first; i < last; ++i) {
-      if (i + 1 < last && values_[*(i + 1)].key() == values_[*i].key()) continue;
-      *out++ = *i;
-    }
-    last = out;
-  }
   JsonValue& c = values_[container];
   c.first_ = static_cast<std::uint32_t>(children_.size());
-  c.count_ = static_cast<std::uint32_t>(last - first);
-  children_.insert(children_.end(), first, last);
+  c.count_ = static_cast<std::uint32_t>(pending_.size() - from);
+  children_.insert(children_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(from), pending_.end());
   pending_.resize(from);
 }
 

@@ -10,8 +10,8 @@
 // per thread is reused from case to case, so reading a case allocates almost
 // nothing.
 //
-// Objects behave as nlohmann::json's do: members sorted by name, and of a name
-// given twice only the last value kept.
+// Objects keep their members in the order of the text; of a name given twice,
+// find() gives the last value, as nlohmann::json keeps it.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -44,10 +44,10 @@ class JsonValue {
   /// The member's name, for a value inside an object.
   [[nodiscard]] std::string_view key() const;
 
-  /// Elements of an array or members of an object (0 for anything else).
+  /// Elements of an array or members of an object, a repeated name each time (0 for anything else).
   [[nodiscard]] std::size_t size() const { return count_; }
   [[nodiscard]] const JsonValue& operator[](std::size_t i) const;
-  /// The member called `key`, or nullptr (also when this is not an object).
+  /// The member called `key` (the last, if given twice), or nullptr (also when this is not an object).
   [[nodiscard]] const JsonValue* find(std::string_view key) const;
   [[nodiscard]] bool contains(std::string_view key) const { return find(key) != nullptr; }
 

@@ -222,12 +222,17 @@ class JsonReader {
   }
   void unknown_enum(const std::string& path, std::string_view value,
                     std::span<const std::string_view> allowed);
-  /// Warn about keys of obj not in `known` (they are ignored).
+  /// Warn about keys of obj not in `known` (they are ignored), in the order of their names, each once.
   template <class J>
   void unknown_fields(const J& obj, const std::string& path, std::initializer_list<std::string_view> known) {
+    std::vector<std::string_view> unknown;
     for_each_name(obj, [&](std::string_view k) {
-      if (std::find(known.begin(), known.end(), k) == known.end()) unknown_field(path, k, known);
+      if (std::find(known.begin(), known.end(), k) == known.end()) unknown.push_back(k);
     });
+    if (unknown.empty()) return;
+    std::sort(unknown.begin(), unknown.end());
+    unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+    for (std::string_view k : unknown) unknown_field(path, k, known);
   }
 
   std::vector<Error> errors;

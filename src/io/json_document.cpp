@@ -1,5 +1,8 @@
 #include "io/json_document.hpp"
 
+#include <optional>
+#include <stdexcept>
+
 #ifdef BARRIERFREE_HAVE_SIMDJSON
 #include <simdjson.h>
 #endif
@@ -44,6 +47,7 @@ void JsonDocument::clear() {
 }
 
 std::uint32_t JsonDocument::add(JsonValue::Kind kind) {
+  if (values_.size() >= max_text) throw std::length_error("a JSON document of more than 4 Gi values");
   JsonValue v;
   v.doc_ = this;
   v.kind_ = kind;
@@ -54,6 +58,7 @@ std::uint32_t JsonDocument::add(JsonValue::Kind kind) {
 }
 
 std::uint32_t JsonDocument::add_text(std::string_view s) {
+  if (s.size() > max_text - text_.size()) throw std::length_error("a JSON document with more than 4 GiB of text");
   const auto at = static_cast<std::uint32_t>(text_.size());
   text_.append(s);
   return at;
@@ -192,30 +197,15 @@ bool JsonDocument::parse_with_nlohmann(std::string_view text) {
   return true;
 }
 
-std::uint32_t JsonDocument::copy(const nlohmann::json& value) {
+std::uint32_t JsonDocument::scalar(const nlohmann::json& value) {
   using Kind = JsonValue::Kind;
   using T = nlohmann::json::value_t;
   switch (value.type()) {
-    case T::object:
-    case T::array: {
-      const bool object = value.is_object();
-      const std::uint32_t i = add(object ? Kind::object : Kind::array);
-      const std::size_t from = pending_.size();  // each child's own children are closed before it is pushed
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        if (object) {
-          key_at_ = add_text(it.key());
-          key_size_ = static_cast<std::uint32_t>(it.key().size());
-        }
-        const std::uint32_t child = copy(*it);
-        pending_.push_back(child);
-      }
-      close(i, from);
-      return i;
-    }
     case T::string: {
-      const std::uint32_t i = add(Kind::string);
       const auto& s = value.get_ref<const std::string&>();
-      values_[i].text_at_ = add_text(s);
+      const std::uint32_t at = add_text(s);
+      const std::uint32_t i = add(Kind::string);
+      values_[i].text_at_ = at;
       values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
       return i;
     }
@@ -231,13 +221,64 @@ std::uint32_t JsonDocument::copy(const nlohmann::json& value) {
       values_[i].number_ = value.get<double>();
       return i;
     }
-    default: return add(Kind::null);
+    case T::null: return add(Kind::null);
+    default: return add(Kind::other);
   }
 }
 
 void JsonDocument::assign(const nlohmann::json& value) {
   clear();
-  root_ = copy(value);
+  // Iteratively, with a stack of the containers being copied: a document built
+  // in code (from Python, say) may be nested far deeper than a call stack goes.
+  struct Open {
+    const nlohmann::json* value;
+    nlohmann::json::const_iterator next;
+    std::uint32_t index;
+    std::size_t from;  // its children in pending_
+  };
+  std::vector<Open> open;
+  const auto enter = [&](const nlohmann::json& v) -> std::optional<std::uint32_t> {
+    if (!v.is_structured()) return scalar(v);
+    open.push_back({&v, v.cbegin(), add(v.is_object() ? JsonValue::Kind::object : JsonValue::Kind::array),
+                    pending_.size()});
+    return std::nullopt;
+  };
+  if (const auto i = enter(value)) {
+    root_ = *i;
+    return;
+  }
+  while (true) {
+    Open& top = open.back();
+    if (top.next == top.value->cend()) {
+      const std::uint32_t i = top.index;
+      const std::size_t from = top.from;
+      open.pop_back();
+      close(i, from);
+      if (open.empty()) {
+        root_ = i;
+        return;
+      }
+      pending_.push_back(i);
+      continue;
+    }
+    const auto member = top.next++;
+    if (top.value->is_object()) {
+      key_at_ = add_text(member.key());
+      key_size_ = static_cast<std::uint32_t>(member.key().size());
+    }
+    if (const auto i = enter(*member)) pending_.push_back(*i);  // `top` may be gone once enter() opened one
+  }
+}
+
+void JsonDocument::shrink_to(std::size_t bytes) {
+  const std::size_t held = values_.capacity() * sizeof(JsonValue) + text_.capacity() +
+                           (children_.capacity() + pending_.capacity()) * sizeof(std::uint32_t);
+  if (held <= bytes) return;
+  clear();
+  values_ = {};
+  children_ = {};
+  text_ = {};
+  pending_ = {};
 }
 
 }  // namespace barrierfree::io

@@ -28,7 +28,8 @@ class JsonDocument;
 
 class JsonValue {
  public:
-  enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+  /// `other`: what only an nlohmann::json built in code holds (binary, discarded).
+  enum class Kind : std::uint8_t { null, boolean, number, string, array, object, other };
 
   [[nodiscard]] Kind kind() const { return kind_; }
   [[nodiscard]] bool is_null() const { return kind_ == Kind::null; }
@@ -74,15 +75,18 @@ class JsonDocument {
   /// True when the library was built with simdjson.
   static bool has_simdjson();
 
-  /// The longest text a document holds (its offsets are 32-bit).
-  static constexpr std::size_t max_text = std::size_t{1} << 30;
+  /// The longest text a document holds (its offsets are 32-bit): std::length_error beyond.
+  static constexpr std::size_t max_text = 0xFFFFFFFF;
 
   /// Parse `text` (at most max_text bytes); false when it is not JSON (nlohmann's parser says why: see read_case).
   bool parse(std::string_view text);
   /// Parse `text` with nlohmann's parser only (what parse() falls back to; tests compare the two).
   bool parse_with_nlohmann(std::string_view text);
-  /// The same document as an nlohmann::json value.
+  /// The same document as an nlohmann::json value (however deeply nested).
   void assign(const nlohmann::json& value);
+  /// Give the memory back when the document grew past `bytes` (one huge case
+  /// should not keep a thread's scratch document huge).
+  void shrink_to(std::size_t bytes);
 
   [[nodiscard]] const JsonValue& root() const { return values_[root_]; }
 
@@ -95,7 +99,8 @@ class JsonDocument {
   std::uint32_t add_text(std::string_view s);
   /// Close the container at `container` whose children are pending_[from…].
   void close(std::uint32_t container, std::size_t from);
-  std::uint32_t copy(const nlohmann::json& value);
+  /// A value that is not an array or object.
+  std::uint32_t scalar(const nlohmann::json& value);
 
   struct Simdjson;
   std::unique_ptr<Simdjson> simdjson_;  // its parser, with buffers kept from text to text

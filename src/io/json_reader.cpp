@@ -32,6 +32,7 @@ std::string_view type_name(const JsonValue& v) {
     case JsonValue::Kind::boolean: return "boolean";
     case JsonValue::Kind::null: return "null";
     case JsonValue::Kind::number: return "number";
+    case JsonValue::Kind::other: break;
   }
   return "value";
 }

@@ -77,7 +77,8 @@ class JsonText {
         for (const auto& v : j) json(v);
         return end_array();
       case T::string:
-        // dump() would replace invalid UTF-8; strings here come from parsed (valid) text and our own words.
+        // Raw bytes, as every string of a result is written: dump() would replace invalid UTF-8, which
+        // a case read from text cannot hold (the parser refuses it); one built in C++ could.
         return value(std::string_view(j.get_ref<const std::string&>()));
       case T::boolean: return value(j.get<bool>());
       case T::number_integer: return value(static_cast<long long>(j.get<std::int64_t>()));

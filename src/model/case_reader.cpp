@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace barrierfree {
 
@@ -444,12 +445,32 @@ io::JsonDocument& scratch_document() {
   return doc;
 }
 
+/// Ample for a household (about 20 KiB); a bigger case's memory is given back after it.
+constexpr std::size_t scratch_bytes = std::size_t{1} << 20;
+
+ReadResult read_scratch(io::JsonDocument& doc) {
+  ReadResult out = read_document(doc.root());
+  doc.shrink_to(scratch_bytes);
+  return out;
+}
+
+ReadResult too_large() {
+  ReadResult out;
+  out.errors.push_back(Error{errc::invalid_value, "", "the case is larger than 4 GiB", 0});
+  return out;
+}
+
 }  // namespace
 
 ReadResult read_case_document(const nlohmann::json& document) {
   io::JsonDocument& doc = scratch_document();
-  doc.assign(document);
-  return read_document(doc.root());
+  try {
+    doc.assign(document);
+  } catch (const std::length_error&) {
+    doc.shrink_to(0);
+    return too_large();
+  }
+  return read_scratch(doc);
 }
 
 ReadResult read_case(std::string_view text) {
@@ -458,17 +479,14 @@ ReadResult read_case(std::string_view text) {
     out.errors.push_back(Error{errc::invalid_json, "", "empty input: expected a case (a JSON object)", 1});
     return out;
   }
-  if (text.size() > io::JsonDocument::max_text) {
-    ReadResult out;
-    out.errors.push_back(Error{errc::invalid_value, "", "the case is larger than 1 GiB", 0});
-    return out;
-  }
+  if (text.size() > io::JsonDocument::max_text) return too_large();
   io::JsonDocument& doc = scratch_document();
-  if (doc.parse(text)) return read_document(doc.root());
-  // Not JSON: nlohmann's DOM parser says why, in the words it always has.
+  if (doc.parse(text)) return read_scratch(doc);
+  doc.shrink_to(scratch_bytes);
+  // Not JSON: nlohmann's DOM parser says why, in the words it always has. (Were it to
+  // accept what its SAX parser refused, the case would still be read from its document.)
   try {
-    doc.assign(nlohmann::json::parse(text.begin(), text.end()));
-    return read_document(doc.root());
+    return read_case_document(nlohmann::json::parse(text.begin(), text.end()));
   } catch (const nlohmann::json::parse_error& e) {
     ReadResult out;
     std::string what = e.what();
@@ -485,6 +503,7 @@ ReadResult read_case(std::string_view text) {
     return out;
   }
 }
+
 Case parse_case(std::string_view text) {
   ReadResult r = read_case(text);
   if (!r.ok()) throw CaseError(std::move(r.errors));

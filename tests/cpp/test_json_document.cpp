@@ -21,6 +21,7 @@ namespace {
 bool same(const JsonValue& v, const nlohmann::json& j) {
   switch (v.kind()) {
     case JsonValue::Kind::null: return j.is_null();
+    case JsonValue::Kind::other: return j.is_binary() || j.is_discarded();
     case JsonValue::Kind::boolean: return j.is_boolean() && v.boolean() == j.get<bool>();
     case JsonValue::Kind::number:
       return j.is_number() && (v.number() == j.get<double>() || (std::isnan(v.number()) && std::isnan(j.get<double>())));
@@ -136,4 +137,22 @@ TEST_CASE("a case read from text and from an nlohmann document gives the same er
   REQUIRE(r.warnings.size() == 2);
   CHECK(r.warnings[0].path == "/aa");
   CHECK(r.warnings[1].path == "/zz");
+}
+
+TEST_CASE("a document built in code is read however deeply it nests, and what JSON text cannot hold is named") {
+  const std::string depth(200000, '[');
+  const std::string text =
+      R"({"format":"barrierfree.case/1","id":"x","extra":)" + depth + std::string(depth.size(), ']') + "}";
+  nlohmann::json doc = nlohmann::json::parse(text);  // nlohmann parses without recursing; so must the copy
+  ReadResult r = read_case_document(doc);
+  REQUIRE(r.ok());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].path == "/extra");
+  CHECK(read_case(text).warnings == r.warnings);
+
+  doc["budget"] = nlohmann::json::binary({1, 2, 3});
+  r = read_case_document(doc);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/budget");
+  CHECK(r.errors[0].message == "expected a number, got value");
 }

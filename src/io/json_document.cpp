@@ -21,6 +21,15 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 
 #ifdef BARRIERFREE_HAVE_SIMDJSON
 struct JsonDocument::Simdjson {
+  // Cases nest a few levels: deeper text goes to nlohmann's parser, which does not recurse
+  // (the copy below does, so its depth is kept small).
+  static constexpr std::size_t max_depth = 256;
+  // simdjson holds about 15 times the text it parses: larger texts go to nlohmann too.
+  static constexpr std::size_t max_text = std::size_t{64} << 20;
+  Simdjson() {
+    // Should this fail, parse() allocates what each text needs, with simdjson's own depth limit (1024).
+    [[maybe_unused]] const simdjson::error_code allocated = parser.allocate(64 * 1024, max_depth);
+  }
   simdjson::dom::parser parser;
 };
 #else
@@ -29,14 +38,6 @@ struct JsonDocument::Simdjson {};
 
 JsonDocument::JsonDocument() = default;
 JsonDocument::~JsonDocument() = default;
-
-bool JsonDocument::has_simdjson() {
-#ifdef BARRIERFREE_HAVE_SIMDJSON
-  return true;
-#else
-  return false;
-#endif
-}
 
 void JsonDocument::clear() {
   values_.clear();
@@ -164,9 +165,9 @@ struct DocumentBuilder {
       case T::INT64: return number(d, static_cast<double>(e.get_int64().value_unsafe()));
       case T::UINT64: return number(d, static_cast<double>(e.get_uint64().value_unsafe()));
       case T::DOUBLE: return number(d, e.get_double().value_unsafe());
-      case T::NULL_VALUE: break;
+      case T::NULL_VALUE: return d.add(Kind::null);
     }
-    return d.add(Kind::null);
+    throw std::domain_error("a simdjson element of an unknown type");  // parse() then asks nlohmann
   }
   static std::uint32_t number(JsonDocument& d, double v) {
     const std::uint32_t i = d.add(Kind::number);
@@ -178,12 +179,17 @@ struct DocumentBuilder {
 
 bool JsonDocument::parse(std::string_view text) {
 #ifdef BARRIERFREE_HAVE_SIMDJSON
-  if (!simdjson_) simdjson_ = std::make_unique<Simdjson>();
-  simdjson::dom::element root;
-  if (!simdjson_->parser.parse(text.data(), text.size()).get(root)) {
-    clear();
-    root_ = DocumentBuilder::copy(*this, root);
-    return true;
+  if (text.size() <= Simdjson::max_text) {
+    if (!simdjson_) simdjson_ = std::make_unique<Simdjson>();
+    simdjson::dom::element root;
+    if (!simdjson_->parser.parse(text.data(), text.size()).get(root)) {
+      clear();
+      try {
+        root_ = DocumentBuilder::copy(*this, root);
+        return true;
+      } catch (const std::domain_error&) {
+      }
+    }
   }
 #endif
   return parse_with_nlohmann(text);
@@ -270,15 +276,24 @@ void JsonDocument::assign(const nlohmann::json& value) {
   }
 }
 
+std::size_t JsonDocument::held_bytes() const {
+  std::size_t held = values_.capacity() * sizeof(JsonValue) + text_.capacity() +
+                     (children_.capacity() + pending_.capacity()) * sizeof(std::uint32_t);
+#ifdef BARRIERFREE_HAVE_SIMDJSON
+  if (simdjson_) held += simdjson_->parser.capacity();  // the largest text it has parsed (it holds more)
+#endif
+  return held;
+}
+
 void JsonDocument::shrink_to(std::size_t bytes) {
-  const std::size_t held = values_.capacity() * sizeof(JsonValue) + text_.capacity() +
-                           (children_.capacity() + pending_.capacity()) * sizeof(std::uint32_t);
-  if (held <= bytes) return;
+  if (held_bytes() <= bytes) return;
   clear();
-  values_ = {};
-  children_ = {};
-  text_ = {};
-  pending_ = {};
+  // Swapped with empty ones: assigning {} would keep the capacity.
+  std::vector<JsonValue>().swap(values_);
+  std::vector<std::uint32_t>().swap(children_);
+  std::string().swap(text_);
+  std::vector<std::uint32_t>().swap(pending_);
+  simdjson_.reset();
 }
 
 }  // namespace barrierfree::io

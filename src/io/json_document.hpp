@@ -3,10 +3,11 @@
 //
 // nlohmann::json builds a std::map node and a std::string per value, and frees
 // them all again: for a 3.5 KiB case that was half of the time spent reading it.
-// The text is parsed by simdjson where the library was built with it (about ten
-// times faster than nlohmann's lexer) and otherwise, or when simdjson refuses
-// text that nlohmann accepts (integers beyond 64 bits, a byte order mark),
-// through nlohmann's SAX interface: the same document either way. One document
+// The text is parsed by simdjson where the library was built with it (the whole
+// read 2.5 times as fast) and otherwise, or when simdjson refuses text that
+// nlohmann accepts (integers beyond 64 bits, a byte order mark, deep nesting)
+// or the text is very large, through nlohmann's SAX interface: the same
+// document either way. One document
 // per thread is reused from case to case, so reading a case allocates almost
 // nothing.
 //
@@ -72,8 +73,6 @@ class JsonDocument {
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
 
-  /// True when the library was built with simdjson.
-  static bool has_simdjson();
 
   /// The longest text a document holds (its offsets are 32-bit): std::length_error beyond.
   static constexpr std::size_t max_text = 0xFFFFFFFF;
@@ -84,9 +83,11 @@ class JsonDocument {
   bool parse_with_nlohmann(std::string_view text);
   /// The same document as an nlohmann::json value (however deeply nested).
   void assign(const nlohmann::json& value);
-  /// Give the memory back when the document grew past `bytes` (one huge case
-  /// should not keep a thread's scratch document huge).
+  /// Give the memory back when the document holds more than `bytes` (one huge
+  /// case should not keep a thread's scratch document huge).
   void shrink_to(std::size_t bytes);
+  /// The memory the document keeps for the next text (simdjson's: the size of the text it can take).
+  [[nodiscard]] std::size_t held_bytes() const;
 
   [[nodiscard]] const JsonValue& root() const { return values_[root_]; }
 

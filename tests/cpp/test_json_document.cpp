@@ -24,7 +24,8 @@ bool same(const JsonValue& v, const nlohmann::json& j) {
     case JsonValue::Kind::other: return j.is_binary() || j.is_discarded();
     case JsonValue::Kind::boolean: return j.is_boolean() && v.boolean() == j.get<bool>();
     case JsonValue::Kind::number:
-      return j.is_number() && (v.number() == j.get<double>() || (std::isnan(v.number()) && std::isnan(j.get<double>())));
+      return j.is_number() && ((v.number() == j.get<double>() && std::signbit(v.number()) == std::signbit(j.get<double>())) ||
+                               (std::isnan(v.number()) && std::isnan(j.get<double>())));
     case JsonValue::Kind::string: return j.is_string() && v.string() == j.get_ref<const std::string&>();
     case JsonValue::Kind::array:
       if (!j.is_array() || j.size() != v.size()) return false;
@@ -106,9 +107,9 @@ TEST_CASE("text that is not one JSON value is refused, and the next parse starts
     CHECK_FALSE(doc.parse(bad));
     CHECK_FALSE(doc.parse_with_nlohmann(bad));
   }
-  // Deeper than simdjson goes (1024): nlohmann reads it.
-  const std::string deep = std::string(3000, '[') + std::string(3000, ']');
-  CHECK(parses_as_nlohmann_does(doc, deep));
+  // Deeper than simdjson is let go (256) and than it goes at all (1024): nlohmann reads it.
+  for (std::size_t depth : {255, 257, 3000})
+    CHECK(parses_as_nlohmann_does(doc, std::string(depth, '[') + std::string(depth, ']')));
   REQUIRE(doc.parse(R"({"id":"x"})"));
   CHECK(doc.root().size() == 1);
   CHECK(doc.root()[0].string() == "x");
@@ -155,4 +156,21 @@ TEST_CASE("a document built in code is read however deeply it nests, and what JS
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].path == "/budget");
   CHECK(r.errors[0].message == "expected a number, got value");
+}
+
+TEST_CASE("a document gives its memory back after a large text, and parses on") {
+  std::string big = R"({"a":[)";
+  for (int i = 0; i < 400000; ++i) big += (i ? ",\"" : "\"") + std::to_string(i) + "\"";
+  big += "]}";
+  JsonDocument doc;
+  REQUIRE(doc.parse(big));
+  CHECK(doc.root().find("a")->size() == 400000);
+  CHECK(doc.held_bytes() > (std::size_t{8} << 20));
+  doc.shrink_to(std::size_t{1} << 20);
+  CHECK(doc.held_bytes() < 64);  // an empty std::string keeps its few bytes in place
+  REQUIRE(doc.parse(R"({"id":"x"})"));
+  CHECK(doc.held_bytes() < (std::size_t{1} << 20));
+  doc.shrink_to(std::size_t{1} << 20);  // small: kept for the next text
+  CHECK(doc.held_bytes() > 0);
+  CHECK(doc.root().find("id")->string() == "x");
 }

@@ -1,14 +1,16 @@
 #include "rules/format.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace barrierfree::rules {
 
 std::string number_text(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  // What printf's "%.*f" writes (both round the exact binary value), without a format string to parse.
+  char buf[512];
+  const auto written = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, written.ec == std::errc() ? written.ptr : buf);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "rules/format.hpp"
+
+#include <cstdio>
+#include <random>
+
 using namespace barrierfree;
 using namespace barrierfree::literals;
 
@@ -28,4 +33,29 @@ TEST_CASE("length arithmetic and areas") {
 TEST_CASE("angles") {
   CHECK(Angle::degrees(180).radians() == Approx(Angle::pi));
   CHECK(Angle::radians(Angle::pi / 2).degrees() == Approx(90));
+}
+
+TEST_CASE("numbers in messages are written as printf's %.*f writes them, trailing zeros dropped") {
+  using barrierfree::rules::number_text;
+  const auto printf_text = [](double v, int decimals) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s == "-0" ? std::string("0") : s;
+  };
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> length(-2e6, 2e6);
+  std::vector<double> values{0.0, -0.0, 0.125, 2.675, 0.05, 1.005, 799.95, 1e15, -0.04, 12.5, 13.5};
+  for (int i = 0; i < 20000; ++i) values.push_back(i % 2 ? length(random) : std::round(length(random)) / 20);
+  for (double v : values)
+    for (int decimals : {0, 1, 2, 3}) {
+      CAPTURE(v, decimals);
+      CHECK(number_text(v, decimals) == printf_text(v, decimals));
+    }
+  CHECK(number_text(0.125, 2) == "0.12");  // ties of the binary value go to even, as printf's do
+  CHECK(number_text(-0.04, 1) == "0");
 }

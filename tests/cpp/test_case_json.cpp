@@ -103,3 +103,46 @@ TEST_CASE("error formatting") {
         "[case.104] /doors/2/rooms/1: unknown room \"bahtroom\" (did you mean \"bathroom\"?)");
   CHECK(to_string(Error{"case.101", "", "invalid JSON"}) == "[case.101] invalid JSON");
 }
+
+TEST_CASE("a case read from text and from an nlohmann document gives the same errors and warnings") {
+  std::vector<std::string> texts;
+  for (const auto& path : test::files(test::source_dir() / "tests" / "data" / "invalid", ".json", ".expected."))
+    texts.push_back(test::read_file(path));
+  // A repeated id, and unknown fields reported in name order, a repeated one once.
+  texts.push_back(R"({"format":"barrierfree.case/1","id":"first","zz":1,"id":"second","aa":2,"zz":3})");
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded()) continue;  // not JSON: only the text reader sees it
+    const ReadResult from_text = read_case(text);
+    const ReadResult from_doc = read_case_document(doc);
+    CHECK(from_text.errors == from_doc.errors);
+    CHECK(from_text.warnings == from_doc.warnings);
+    CHECK(from_text.value.has_value() == from_doc.value.has_value());
+    if (from_text.value && from_doc.value) CHECK(*from_text.value == *from_doc.value);
+  }
+  const ReadResult r = read_case(texts.back());
+  REQUIRE(r.ok());
+  CHECK(r.value->id == "second");
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].path == "/aa");
+  CHECK(r.warnings[1].path == "/zz");
+}
+
+TEST_CASE("a document built in code is read however deeply it nests, and what JSON text cannot hold is named") {
+  const std::string depth(200000, '[');
+  const std::string text =
+      R"({"format":"barrierfree.case/1","id":"x","extra":)" + depth + std::string(depth.size(), ']') + "}";
+  nlohmann::json doc = nlohmann::json::parse(text);  // nlohmann parses without recursing; so must the copy
+  ReadResult r = read_case_document(doc);
+  REQUIRE(r.ok());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].path == "/extra");
+  CHECK(read_case(text).warnings == r.warnings);
+
+  doc["budget"] = nlohmann::json::binary({1, 2, 3});
+  r = read_case_document(doc);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/budget");
+  CHECK(r.errors[0].message == "expected a number, got value");
+}

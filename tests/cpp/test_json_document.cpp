@@ -1,6 +1,6 @@
-// The compact document cases are read from must hold what nlohmann::json would.
-#include <barrierfree/io/case_json.hpp>
-
+// The compact document cases are read from must hold what nlohmann::json would. These tests
+// run twice: in barrierfree_tests, with the parser the library was built with, and in
+// barrierfree_document_tests, built without simdjson (tests/CMakeLists.txt).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -10,9 +10,8 @@
 #include <cmath>
 #include <limits>
 
-using namespace barrierfree;
-using io::JsonDocument;
-using io::JsonValue;
+using barrierfree::io::JsonDocument;
+using barrierfree::io::JsonValue;
 
 namespace {
 
@@ -113,49 +112,6 @@ TEST_CASE("text that is not one JSON value is refused, and the next parse starts
   REQUIRE(doc.parse(R"({"id":"x"})"));
   CHECK(doc.root().size() == 1);
   CHECK(doc.root()[0].string() == "x");
-}
-
-TEST_CASE("a case read from text and from an nlohmann document gives the same errors and warnings") {
-  std::vector<std::string> texts;
-  for (const auto& path : test::files(test::source_dir() / "tests" / "data" / "invalid", ".json", ".expected."))
-    texts.push_back(test::read_file(path));
-  // A repeated id, and unknown fields reported in name order, a repeated one once.
-  texts.push_back(R"({"format":"barrierfree.case/1","id":"first","zz":1,"id":"second","aa":2,"zz":3})");
-  for (const std::string& text : texts) {
-    CAPTURE(text);
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded()) continue;  // not JSON: only the text reader sees it
-    const ReadResult from_text = read_case(text);
-    const ReadResult from_doc = read_case_document(doc);
-    CHECK(from_text.errors == from_doc.errors);
-    CHECK(from_text.warnings == from_doc.warnings);
-    CHECK(from_text.value.has_value() == from_doc.value.has_value());
-    if (from_text.value && from_doc.value) CHECK(*from_text.value == *from_doc.value);
-  }
-  const ReadResult r = read_case(texts.back());
-  REQUIRE(r.ok());
-  CHECK(r.value->id == "second");
-  REQUIRE(r.warnings.size() == 2);
-  CHECK(r.warnings[0].path == "/aa");
-  CHECK(r.warnings[1].path == "/zz");
-}
-
-TEST_CASE("a document built in code is read however deeply it nests, and what JSON text cannot hold is named") {
-  const std::string depth(200000, '[');
-  const std::string text =
-      R"({"format":"barrierfree.case/1","id":"x","extra":)" + depth + std::string(depth.size(), ']') + "}";
-  nlohmann::json doc = nlohmann::json::parse(text);  // nlohmann parses without recursing; so must the copy
-  ReadResult r = read_case_document(doc);
-  REQUIRE(r.ok());
-  REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0].path == "/extra");
-  CHECK(read_case(text).warnings == r.warnings);
-
-  doc["budget"] = nlohmann::json::binary({1, 2, 3});
-  r = read_case_document(doc);
-  REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0].path == "/budget");
-  CHECK(r.errors[0].message == "expected a number, got value");
 }
 
 TEST_CASE("a document gives its memory back after a large text, and parses on") {

@@ -7,7 +7,6 @@
 #include <simdjson.h>
 #endif
 
-
 namespace barrierfree::io {
 
 const JsonValue* JsonValue::find(std::string_view key) const {

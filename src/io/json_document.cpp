@@ -64,6 +64,31 @@ std::uint32_t JsonDocument::add_text(std::string_view s) {
   return at;
 }
 
+std::uint32_t JsonDocument::add_string(std::string_view s) {
+  const std::uint32_t at = add_text(s);
+  const std::uint32_t i = add(JsonValue::Kind::string);
+  values_[i].text_at_ = at;
+  values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
+  return i;
+}
+
+std::uint32_t JsonDocument::add_number(double v) {
+  const std::uint32_t i = add(JsonValue::Kind::number);
+  values_[i].number_ = v;
+  return i;
+}
+
+std::uint32_t JsonDocument::add_boolean(bool b) {
+  const std::uint32_t i = add(JsonValue::Kind::boolean);
+  values_[i].boolean_ = b;
+  return i;
+}
+
+void JsonDocument::set_key(std::string_view k) {
+  key_at_ = add_text(k);
+  key_size_ = static_cast<std::uint32_t>(k.size());
+}
+
 void JsonDocument::close(std::uint32_t container, std::size_t from) {
   JsonValue& c = values_[container];
   c.first_ = static_cast<std::uint32_t>(children_.size());
@@ -78,24 +103,16 @@ struct DocumentBuilder {
   JsonDocument& d;
   std::vector<std::pair<std::uint32_t, std::size_t>> open;  // containers being filled, first pending child
 
-  std::uint32_t scalar(Kind kind) {
-    const std::uint32_t i = d.add(kind);
+  bool value(std::uint32_t i) {
     d.pending_.push_back(i);
-    return i;
-  }
-  bool null() { return scalar(Kind::null), true; }
-  bool boolean(bool b) { return d.values_[scalar(Kind::boolean)].boolean_ = b, true; }
-  bool number(double v) { return d.values_[scalar(Kind::number)].number_ = v, true; }
-  bool number_integer(std::int64_t v) { return number(static_cast<double>(v)); }
-  bool number_unsigned(std::uint64_t v) { return number(static_cast<double>(v)); }
-  bool number_float(double v, const std::string&) { return number(v); }
-  bool string(std::string& s) {
-    const std::uint32_t at = d.add_text(s);
-    JsonValue& v = d.values_[scalar(Kind::string)];
-    v.text_at_ = at;
-    v.text_size_ = static_cast<std::uint32_t>(s.size());
     return true;
   }
+  bool null() { return value(d.add(Kind::null)); }
+  bool boolean(bool b) { return value(d.add_boolean(b)); }
+  bool number_integer(std::int64_t v) { return value(d.add_number(static_cast<double>(v))); }
+  bool number_unsigned(std::uint64_t v) { return value(d.add_number(static_cast<double>(v))); }
+  bool number_float(double v, const std::string&) { return value(d.add_number(v)); }
+  bool string(std::string& s) { return value(d.add_string(s)); }
   bool binary(nlohmann::json::binary_t&) { return false; }  // not produced by the JSON grammar
   bool start(Kind kind) {
     open.emplace_back(d.add(kind), d.pending_.size());
@@ -104,8 +121,7 @@ struct DocumentBuilder {
   bool start_object(std::size_t) { return start(Kind::object); }
   bool start_array(std::size_t) { return start(Kind::array); }
   bool key(std::string& k) {
-    d.key_at_ = d.add_text(k);
-    d.key_size_ = static_cast<std::uint32_t>(k.size());
+    d.set_key(k);
     return true;
   }
   bool end() {
@@ -132,8 +148,7 @@ struct DocumentBuilder {
         if (object) {
           const simdjson::dom::object members = e.get_object().value_unsafe();
           for (const auto member : members) {
-            d.key_at_ = d.add_text(member.key);
-            d.key_size_ = static_cast<std::uint32_t>(member.key.size());
+            d.set_key(member.key);
             const std::uint32_t child = copy(d, member.value);
             d.pending_.push_back(child);
           }
@@ -147,31 +162,15 @@ struct DocumentBuilder {
         d.close(i, from);
         return i;
       }
-      case T::STRING: {
-        const std::string_view s = e.get_string().value_unsafe();
-        const std::uint32_t at = d.add_text(s);
-        const std::uint32_t i = d.add(Kind::string);
-        d.values_[i].text_at_ = at;
-        d.values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
-        return i;
-      }
-      case T::BOOL: {
-        const std::uint32_t i = d.add(Kind::boolean);
-        d.values_[i].boolean_ = e.get_bool().value_unsafe();
-        return i;
-      }
+      case T::STRING: return d.add_string(e.get_string().value_unsafe());
+      case T::BOOL: return d.add_boolean(e.get_bool().value_unsafe());
       // As nlohmann's get<double>() converts its integers.
-      case T::INT64: return number(d, static_cast<double>(e.get_int64().value_unsafe()));
-      case T::UINT64: return number(d, static_cast<double>(e.get_uint64().value_unsafe()));
-      case T::DOUBLE: return number(d, e.get_double().value_unsafe());
+      case T::INT64: return d.add_number(static_cast<double>(e.get_int64().value_unsafe()));
+      case T::UINT64: return d.add_number(static_cast<double>(e.get_uint64().value_unsafe()));
+      case T::DOUBLE: return d.add_number(e.get_double().value_unsafe());
       case T::NULL_VALUE: return d.add(Kind::null);
     }
     throw std::domain_error("a simdjson element of an unknown type");  // parse() then asks nlohmann
-  }
-  static std::uint32_t number(JsonDocument& d, double v) {
-    const std::uint32_t i = d.add(Kind::number);
-    d.values_[i].number_ = v;
-    return i;
   }
 #endif
 };
@@ -206,26 +205,11 @@ std::uint32_t JsonDocument::scalar(const nlohmann::json& value) {
   using Kind = JsonValue::Kind;
   using T = nlohmann::json::value_t;
   switch (value.type()) {
-    case T::string: {
-      const auto& s = value.get_ref<const std::string&>();
-      const std::uint32_t at = add_text(s);
-      const std::uint32_t i = add(Kind::string);
-      values_[i].text_at_ = at;
-      values_[i].text_size_ = static_cast<std::uint32_t>(s.size());
-      return i;
-    }
-    case T::boolean: {
-      const std::uint32_t i = add(Kind::boolean);
-      values_[i].boolean_ = value.get<bool>();
-      return i;
-    }
+    case T::string: return add_string(value.get_ref<const std::string&>());
+    case T::boolean: return add_boolean(value.get<bool>());
     case T::number_integer:
     case T::number_unsigned:
-    case T::number_float: {
-      const std::uint32_t i = add(Kind::number);
-      values_[i].number_ = value.get<double>();
-      return i;
-    }
+    case T::number_float: return add_number(value.get<double>());
     case T::null: return add(Kind::null);
     default: return add(Kind::other);
   }
@@ -267,10 +251,7 @@ void JsonDocument::assign(const nlohmann::json& value) {
       continue;
     }
     const auto member = top.next++;
-    if (top.value->is_object()) {
-      key_at_ = add_text(member.key());
-      key_size_ = static_cast<std::uint32_t>(member.key().size());
-    }
+    if (top.value->is_object()) set_key(member.key());
     if (const auto i = enter(*member)) pending_.push_back(*i);  // `top` may be gone once enter() opened one
   }
 }

@@ -55,7 +55,6 @@ class JsonValue {
 
  private:
   friend class JsonDocument;
-  friend struct DocumentBuilder;
   const JsonDocument* doc_ = nullptr;
   double number_ = 0;
   std::uint32_t text_at_ = 0, text_size_ = 0;  // a string's value in the document's text buffer
@@ -96,7 +95,13 @@ class JsonDocument {
   friend struct DocumentBuilder;
 
   void clear();
+  // Each producer (simdjson, nlohmann's SAX events, an nlohmann value) adds values
+  // through these; a value takes the name last set as its member name.
   std::uint32_t add(JsonValue::Kind kind);
+  std::uint32_t add_string(std::string_view s);
+  std::uint32_t add_number(double v);
+  std::uint32_t add_boolean(bool b);
+  void set_key(std::string_view k);
   std::uint32_t add_text(std::string_view s);
   /// Close the container at `container` whose children are pending_[from…].
   void close(std::uint32_t container, std::size_t from);

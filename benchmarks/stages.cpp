@@ -5,6 +5,7 @@
 #include <barrierfree/barrierfree.hpp>
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -22,53 +23,55 @@ int main(int argc, char** argv) {
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   using clock = std::chrono::steady_clock;
   auto us = [](clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); };
-  double parse = 0, check = 0, check_json = 0, plan_parse = 0, plan = 0, plan_json = 0, bytes_in = 0, bytes_out = 0;
+  // Parse, work, write: each stage's total over every case of every round.
+  struct Path {
+    double parse = 0, work = 0, write = 0;
+  };
+  double bytes_in = 0, bytes_out = 0;
   std::size_t n = 0;
+  const auto time_path = [&](Path& t, auto&& work, auto&& write) {
+    for (int r = 0; r < rounds; ++r)
+      for (const std::string& line : lines) {
+        const auto t0 = clock::now();
+        const barrierfree::Case c = barrierfree::parse_case(line);
+        const auto t1 = clock::now();
+        const auto result = work(c);
+        const auto t2 = clock::now();
+        const std::string text = write(result);
+        const auto t3 = clock::now();
+        t.parse += us(t1 - t0);
+        t.work += us(t2 - t1);
+        t.write += us(t3 - t2);
+        bytes_in += static_cast<double>(line.size());
+        bytes_out += static_cast<double>(text.size());
+        ++n;
+      }
+  };
   // The check path and the plan path are timed in separate passes, as the batch runs
   // one or the other: interleaved, the plan's larger working set cooled the caches
   // for the check and made parsing look half as fast again as it is in a batch.
-  for (int r = 0; r < rounds; ++r)
-    for (const std::string& line : lines) {
-      const auto t0 = clock::now();
-      const barrierfree::Case c = barrierfree::parse_case(line);
-      const auto t1 = clock::now();
-      const barrierfree::CheckResult result = barrierfree::check(c);
-      const auto t2 = clock::now();
-      const std::string checked = barrierfree::to_json_text(result);  // what the batch writes
-      const auto t3 = clock::now();
-      parse += us(t1 - t0);
-      check += us(t2 - t1);
-      check_json += us(t3 - t2);
-      bytes_in += static_cast<double>(line.size());
-      bytes_out += static_cast<double>(checked.size());
-      ++n;
-    }
-  for (int r = 0; r < rounds; ++r)
-    for (const std::string& line : lines) {
-      const auto t0 = clock::now();
-      const barrierfree::Case c = barrierfree::parse_case(line);
-      const auto t1 = clock::now();
-      const barrierfree::PlanResult planned = barrierfree::plan(c);
-      const auto t2 = clock::now();
-      const std::string plan_text = barrierfree::to_json(planned).dump();
-      const auto t3 = clock::now();
-      plan_parse += us(t1 - t0);
-      plan += us(t2 - t1);
-      plan_json += us(t3 - t2);
-    }
-  const double k = static_cast<double>(n);
+  Path check, plan;
+  time_path(
+      check, [](const barrierfree::Case& c) { return barrierfree::check(c); },
+      [](const barrierfree::CheckResult& r) { return barrierfree::to_json_text(r); });  // what the batch writes
+  const double checked_in = bytes_in, checked_out = bytes_out;
+  const std::size_t checked = n;
+  time_path(
+      plan, [](const barrierfree::Case& c) { return barrierfree::plan(c); },
+      [](const barrierfree::PlanResult& r) { return barrierfree::to_json(r).dump(); });
+  const double k = static_cast<double>(checked);
   std::cout << std::fixed << std::setprecision(1) << "cases: " << lines.size() << " x " << rounds << " rounds; mean input "
-            << bytes_in / k / 1024 << " KiB, check result " << bytes_out / k / 1024 << " KiB\n"
-            << "per case (microseconds, one thread), the check path then the plan path:\n"
-            << "  parse + validate   " << std::setw(9) << parse / k << '\n'
-            << "  check              " << std::setw(9) << check / k << '\n'
-            << "  check to JSON text " << std::setw(9) << check_json / k << '\n'
-            << "  = check, in to out " << std::setw(9) << (parse + check + check_json) / k << "  ("
-            << std::setprecision(0) << 1e6 / ((parse + check + check_json) / k) << " cases/s)\n"
-            << std::setprecision(1) << "  parse + validate   " << std::setw(9) << plan_parse / k << '\n'
-            << "  plan               " << std::setw(9) << plan / k << '\n'
-            << "  plan to JSON text  " << std::setw(9) << plan_json / k << '\n'
-            << "  = plan, in to out  " << std::setw(9) << (plan_parse + plan + plan_json) / k << "  ("
-            << std::setprecision(0) << 1e6 / ((plan_parse + plan + plan_json) / k) << " cases/s)\n";
+            << checked_in / k / 1024 << " KiB, check result " << checked_out / k / 1024 << " KiB\n"
+            << "per case (microseconds, one thread), the check path then the plan path:\n";
+  const auto print = [&](const Path& t, const char* work, const char* write, const char* total) {
+    const auto row = [](const char* label) { return std::string("  ") + label + std::string(19 - std::strlen(label), ' '); };
+    std::cout << std::setprecision(1) << row("parse + validate") << std::setw(9) << t.parse / k << '\n'
+              << row(work) << std::setw(9) << t.work / k << '\n'
+              << row(write) << std::setw(9) << t.write / k << '\n'
+              << row(total) << std::setw(9) << (t.parse + t.work + t.write) / k << "  (" << std::setprecision(0)
+              << 1e6 / ((t.parse + t.work + t.write) / k) << " cases/s)\n";
+  };
+  print(check, "check", "check to JSON text", "= check, in to out");
+  print(plan, "plan", "plan to JSON text", "= plan, in to out");
   return 0;
 }

@@ -50,7 +50,7 @@ Context::Context(const Case& c_, const Ruleset& rs_, std::string focus_room)
   for (const Occupant& o : c.occupants) profiles.push_back(profile(o));
 }
 
-Concern Context::concern(const Rule& rule, const std::set<std::string>& features) const {
+Concern Context::work_out_concern(const Rule& rule, const std::set<std::string>& features) const {
   const std::map<std::string, int>* applies = &rule.applies;
   for (const std::string& f : features)
     if (auto it = rule.mitigations.find(f); it != rule.mitigations.end()) applies = &it->second;
@@ -67,9 +67,10 @@ Concern Context::concern(const Rule& rule, const std::set<std::string>& features
   return out;
 }
 
-const Concern& Context::concern_without_features(const Rule& rule) {
+const Concern& Context::concern(const Rule& rule, const std::set<std::string>& features) {
+  if (!features.empty()) return featured_concern_ = work_out_concern(rule, features);
   if (concern_rule_ != &rule) {
-    concern_ = concern(rule);
+    concern_ = work_out_concern(rule, features);
     concern_rule_ = &rule;
   }
   return concern_;
@@ -89,8 +90,7 @@ Text Context::name_of(const std::string& element) const {
 }
 
 void Context::report(const Rule& rule, Report r) {
-  const Concern with_features = r.features.empty() ? Concern{} : concern(rule, r.features);
-  const Concern& who = r.features.empty() ? concern_without_features(rule) : with_features;
+  const Concern& who = concern(rule, r.features);
   if (who.empty()) return;
   Finding f;
   f.check = rule.check;
@@ -145,7 +145,7 @@ void Context::report(const Rule& rule, Report r) {
 }
 
 void Context::not_assessed(const Rule& rule, std::string element, std::string reason) {
-  if (concern_without_features(rule).empty()) return;
+  if (concern(rule).empty()) return;
   skipped.push_back({rule.check, std::move(element), rule.id, std::move(reason)});
 }
 
@@ -194,7 +194,7 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
   for (const Rule& rule : rules.rules) {
     if (!kinds.empty() && !kinds.count(rule.check)) continue;
     // A check nobody in the household needs is not run.
-    if (ctx.concern_without_features(rule).empty()) continue;
+    if (ctx.concern(rule).empty()) continue;
     auto it = functions.find(rule.check);
     if (it == functions.end()) continue;
     it->second(ctx, rule);

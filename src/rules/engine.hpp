@@ -51,10 +51,10 @@ class Context {
   PlanModel plan;
   std::vector<Profile> profiles;
 
-  /// Occupants a rule concerns (with the severities for the element's features).
-  [[nodiscard]] Concern concern(const Rule& rule, const std::set<std::string>& features = {}) const;
-  /// concern(rule) for an element without features, worked out once per rule.
-  [[nodiscard]] const Concern& concern_without_features(const Rule& rule);
+  /// Occupants a rule concerns (with the severities for the element's features). Without
+  /// features it is worked out once per rule (checks run one rule at a time); the reference
+  /// holds until the next call.
+  [[nodiscard]] const Concern& concern(const Rule& rule, const std::set<std::string>& features = {});
   /// Record a finding (nothing when, with its features, nobody is concerned).
   void report(const Rule& rule, Report r);
   void not_assessed(const Rule& rule, std::string element, std::string reason);
@@ -73,8 +73,10 @@ class Context {
   std::string focus;
 
  private:
-  const Rule* concern_rule_ = nullptr;  // the rule concern_ is for (checks run one rule at a time)
+  [[nodiscard]] Concern work_out_concern(const Rule& rule, const std::set<std::string>& features) const;
+  const Rule* concern_rule_ = nullptr;  // the rule concern_ is for, without features
   Concern concern_;
+  Concern featured_concern_;  // the last one with features
 };
 
 /// Run only the rules of the given check kinds (all when empty), optionally

@@ -77,13 +77,18 @@ std::string read_file(const std::filesystem::path& path, std::string_view prefix
   return s.str();
 }
 
+Error invalid_json_error(std::string_view prefix, std::string_view text, const json::parse_error& e) {
+  std::string what = e.what();
+  // Drop nlohmann's own "[json.exception.parse_error.101] parse error at line…: " prefix.
+  if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  return invalid_json_error(prefix, text, e.byte, what);
+}
+
 json parse_document(std::string_view text, std::string_view prefix) {
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw InputError({invalid_json_error(prefix, text, e.byte, what)});
+    throw InputError({invalid_json_error(prefix, text, e)});
   } catch (const json::exception& e) {
     throw InputError({Error{std::string(prefix) + ".107", "", e.what(), 0}});
   }

@@ -65,6 +65,8 @@ void for_each_name(const JsonValue& obj, F&& f) {
 /// The Error for text that is not JSON, with line and column.
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
                          std::string_view detail);
+/// The same for nlohmann's parse error, in nlohmann's words without its "[json.exception…]" prefix.
+Error invalid_json_error(std::string_view prefix, std::string_view text, const json::parse_error& e);
 
 /// The text of a file; InputError PREFIX.100 when it cannot be opened.
 std::string read_file(const std::filesystem::path& path, std::string_view prefix);

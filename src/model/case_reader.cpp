@@ -489,10 +489,7 @@ ReadResult read_case(std::string_view text) {
     return read_case_document(nlohmann::json::parse(text.begin(), text.end()));
   } catch (const nlohmann::json::parse_error& e) {
     ReadResult out;
-    std::string what = e.what();
-    // Drop nlohmann's own "[json.exception.parse_error.101] parse error at line…: " prefix.
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    out.errors.push_back(io::invalid_json_error("case", text, e.byte, what));
+    out.errors.push_back(io::invalid_json_error("case", text, e));
     return out;
   } catch (const nlohmann::json::exception& e) {
     // A number too large for a double (1e400) is well-formed JSON but no length.

@@ -38,11 +38,14 @@ struct Better {
 
 bool feasible_addition(const Problem& p, const std::vector<bool>& chosen, double cost, int count, int c) {
   const Candidate& cand = p.candidates[static_cast<std::size_t>(c)];
+  if (cand.excluded) return false;
   if (p.budget && cost + cand.cost > *p.budget + eps) return false;
   if (p.max_items && count + 1 > *p.max_items) return false;
   if (!cand.group.empty())
     for (std::size_t i = 0; i < chosen.size(); ++i)
       if (chosen[i] && p.candidates[i].group == cand.group) return false;
+  for (const auto& [a, b] : p.conflicts)
+    if ((a == c && chosen[static_cast<std::size_t>(b)]) || (b == c && chosen[static_cast<std::size_t>(a)])) return false;
   return true;
 }
 
@@ -272,6 +275,7 @@ Solution brute_force(const Problem& p) {
     for (std::size_t i = 0; i < n && ok; ++i) {
       chosen[i] = (mask >> i) & 1;
       if (!chosen[i]) continue;
+      if (p.candidates[i].excluded) ok = false;
       cost += p.candidates[i].cost;
       ++count;
       const std::string& g = p.candidates[i].group;
@@ -280,6 +284,8 @@ Solution brute_force(const Problem& p) {
         groups.push_back(g);
       }
     }
+    for (const auto& [a, b] : p.conflicts)
+      if (a != b && chosen[static_cast<std::size_t>(a)] && chosen[static_cast<std::size_t>(b)]) ok = false;
     if (!ok || (p.budget && cost > *p.budget + eps) || (p.max_items && count > *p.max_items)) continue;
     Solution s;
     for (std::size_t i = 0; i < n; ++i)

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace barrierfree::planning {
@@ -26,6 +27,8 @@ struct Candidate {
   /// Weight of the barriers it creates or worsens (a bathroom enlarged into a
   /// bedroom too small afterwards): subtracted from the value when chosen.
   double harm = 0;
+  /// Learned not to work on top of the items chosen with it (none of them to blame alone).
+  bool excluded = false;
 };
 
 struct Objective {
@@ -39,6 +42,9 @@ struct Objective {
 
 struct Problem {
   std::vector<Candidate> candidates;
+  /// Pairs of candidates that do not go together (learned by applying a choice:
+  /// one no longer applies, or no longer does what it was chosen for, on top of the other).
+  std::vector<std::pair<int, int>> conflicts;
   std::vector<Objective> objectives;
   std::optional<double> budget;
   std::optional<int> max_items;

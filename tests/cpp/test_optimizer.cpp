@@ -2,7 +2,7 @@
 // remedies, overlapping and mutually exclusive, partial remedies, routes that
 // need several remedies at once, budgets, item limits and the
 // structural-first policy, it chooses exactly what enumerating every subset
-// chooses (ties included).
+// chooses (ties included), also with pairs of items that do not go together.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -27,6 +27,7 @@ Problem random_problem(std::mt19937& rng, int max_candidates) {
     if (uniform(0, 2) == 0) c.group = "g" + std::to_string(uniform(1, groups));  // alternatives for one element
     c.structural = uniform(0, 3) != 0;
     if (uniform(0, 5) == 0) c.harm = uniform(1, 6);  // it creates a barrier elsewhere
+    c.excluded = uniform(0, 15) == 0;                  // it does not work with the others
     total += c.cost;
     p.candidates.push_back(c);
   }
@@ -51,6 +52,8 @@ Problem random_problem(std::mt19937& rng, int max_candidates) {
     default: p.budget = std::round(total * uniform(10, 70) / 100.0);
   }
   if (uniform(0, 3) == 0) p.max_items = uniform(1, 4);
+  if (uniform(0, 2) == 0)  // items learned not to go together
+    for (int k = uniform(1, 3); k > 0; --k) p.conflicts.emplace_back(uniform(0, n - 1), uniform(0, n - 1));
   p.structural_first = uniform(0, 2) == 0;
   return p;
 }
@@ -117,6 +120,16 @@ TEST_CASE("optimiser edge cases") {
   SECTION("a remedy that does more harm than good is left out") {
     p.candidates[2].harm = 3;  // removes 2, creates 3
     CHECK(solve(p).chosen == std::vector<int>{1});
+  }
+  SECTION("items that do not go together: the better one alone") {
+    p.conflicts = {{1, 2}, {2, 0}};  // neither door remedy goes with the device
+    p.objectives[0].weight = 1;  // the door now removes less than the device
+    CHECK(solve(p).chosen == std::vector<int>{2});
+    CHECK(brute_force(p).chosen == std::vector<int>{2});
+    p.objectives[0].weight = 3;  // and now more
+    CHECK(solve(p).chosen == std::vector<int>{1});
+    p.candidates[1].excluded = true;  // the cheaper door remedy is out: the dearer one
+    CHECK(solve(p).chosen == std::vector<int>{0});
   }
   SECTION("an item limit") {
     p.max_items = 1;

@@ -29,19 +29,43 @@ std::map<Key, const Finding*> by_key(const CheckResult& r) {
 
 using planning::to_cents;
 
+/// An item's price. The choice and the bill use this one function, so the items the
+/// budget admitted are the items billed, to the cent.
+struct Price {
+  double quantity = 0;  // to 3 decimals
+  double material = 0, labour = 0;
+  double cost = 0;     // before fees
+  double all_in = 0;   // with fees
+  double charged = 0;  // what the budget pays (capped)
+};
+
+Price price_item(double quantity, double unit_material, double unit_labour, const Fees& fees, std::optional<double> cap) {
+  Price p;
+  p.quantity = std::round(quantity * 1000) / 1000;
+  p.material = to_cents(p.quantity * unit_material);
+  p.labour = to_cents(p.quantity * unit_labour);
+  p.cost = to_cents(p.material + p.labour);
+  p.all_in = to_cents(p.cost * fees.multiplier());
+  p.charged = cap ? std::min(p.all_in, *cap) : p.all_in;
+  return p;
+}
+
 struct Candidate {
   std::string remedy, element;
   const CatalogItem* item = nullptr;
   planning::Applied applied;
-  double quantity = 0;
   double unit_material = 0, unit_labour = 0;
-  double cost = 0;    // before fees
-  double all_in = 0;  // with fees
-  double charged = 0; // what the budget pays (capped)
+  std::optional<double> cap;  // of the subsidy
+  Price alone;                // with the quantity it has applied alone
   std::set<std::string> resolves;           // finding ids resolved when applied alone
   std::map<std::string, double> reduces;    // finding id -> weight removed without resolving
   double harm = 0;                          // weight of findings it creates or worsens
   [[nodiscard]] std::string id() const { return remedy + "@" + element; }
+  /// Its price for what the remedy measured when applied (the quantity's measure, else 1).
+  [[nodiscard]] Price price(const std::map<std::string, double>& measures, const Fees& fees) const {
+    auto q = measures.find(item->quantity);
+    return price_item(q != measures.end() ? q->second : 1.0, unit_material, unit_labour, fees, cap);
+  }
 };
 
 /// The findings on an element that make it a barrier on a route.
@@ -52,6 +76,139 @@ std::vector<const Finding*> route_blockers(const CheckResult& r, const std::stri
   for (const Finding& f : r.findings)
     if (f.element == element && f.status == Status::fail && kinds.count(f.check)) out.push_back(&f);
   return out;
+}
+
+/// The chosen items applied together, in order of id.
+struct Together {
+  Case modified;
+  std::map<int, Price> prices;   // candidate index -> its price for what it measured together
+  std::vector<int> not_applied;  // chosen, but no longer applicable on top of the others
+};
+
+Together apply_together(const Case& c, const Ruleset& rs, const Catalog& catalog,
+                        const std::vector<const Candidate*>& index, const std::vector<int>& items, const Fees& fees) {
+  Together t{c, {}, {}};
+  for (int i : items) {
+    const Candidate& cand = *index[static_cast<std::size_t>(i)];
+    auto applied = planning::apply(t.modified, rs, catalog, cand.remedy, cand.element);
+    if (!applied) {
+      t.not_applied.push_back(i);
+      continue;
+    }
+    t.prices[i] = cand.price(applied->measures, fees);
+    t.modified = std::move(applied->modified);
+  }
+  return t;
+}
+
+/// Whether `f`, a finding of the home before, still fails in `home`.
+bool still_fails(const Case& home, const Ruleset& rs, const Finding& f) {
+  const CheckResult r = rules::check_only(home, rs, {f.check});
+  return std::any_of(r.findings.begin(), r.findings.end(),
+                     [&](const Finding& g) { return g.status == Status::fail && key_of(g) == key_of(f); });
+}
+
+/// Each round learns something new, and there is only so much to learn. After this many rounds
+/// the plan stops learning pairs and prices. It leaves out an item, or gives up a claim, each
+/// round, so a pathological household ends within a few more.
+constexpr int rounds_before_leaving_out = 12;
+
+struct LearnFrom {
+  const Case& home;
+  const Ruleset& rules;
+  const Catalog& catalog;
+  const std::vector<const Candidate*>& index;
+  const std::vector<const Finding*>& objectives;  // parallel to the problem's
+  const std::vector<int>& chosen;
+  const Together& together;
+  const CheckResult& after;
+  std::optional<double> budget;
+  bool late;  // rounds_before_leaving_out have passed
+};
+
+/// What a choice that does not hold together teaches the problem: pairs of items that do not
+/// go together, claims that do not hold, prices of items together. False when the choice
+/// holds (every item applies, every finding it resolves on paper is gone, the bill fits).
+bool learn(planning::Problem& problem, const LearnFrom& f) {
+  auto apply = [&](const Case& c, int i) {
+    const Candidate& cand = *f.index[static_cast<std::size_t>(i)];
+    return planning::apply(c, f.rules, f.catalog, cand.remedy, cand.element);
+  };
+  auto conflict = [&](int a, int b) { problem.conflicts.emplace_back(std::min(a, b), std::max(a, b)); };
+  bool learned = false;
+  // An item that no longer applies: the first other item after which it does not.
+  for (int x : f.together.not_applied) {
+    int culprit = -1;
+    for (int y : f.chosen) {
+      if (y == x) continue;
+      const auto with_y = apply(f.home, y);
+      if (with_y && !apply(with_y->modified, x)) {
+        culprit = y;
+        break;
+      }
+    }
+    if (culprit >= 0 && !f.late) conflict(x, culprit);
+    else problem.candidates[static_cast<std::size_t>(x)].excluded = true;
+    learned = true;
+  }
+  if (learned) return true;  // what else went wrong may follow from it
+  // A finding resolved on paper that stays: the first other item after which the items
+  // resolving it leave it; none, and these items do not resolve it together at all.
+  std::vector<bool> chosen(problem.candidates.size(), false);
+  for (int i : f.chosen) chosen[static_cast<std::size_t>(i)] = true;
+  const auto after = by_key(f.after);
+  for (std::size_t o = 0; o < problem.objectives.size(); ++o) {
+    planning::Objective& objective = problem.objectives[o];
+    const Finding& finding = *f.objectives[o];
+    if (!resolved(objective, chosen)) continue;
+    const auto a = after.find(key_of(finding));
+    if (a == after.end() || a->second->status != Status::fail) continue;
+    std::vector<int> part;
+    for (int i : f.chosen)
+      for (const auto& clause : objective.clauses)
+        if (std::find(clause.begin(), clause.end(), i) != clause.end() && std::find(part.begin(), part.end(), i) == part.end())
+          part.push_back(i);
+    std::sort(part.begin(), part.end());
+    auto with_part = [&](Case home) {
+      for (int i : part)
+        if (auto applied = apply(home, i)) home = std::move(applied->modified);
+      return home;
+    };
+    learned = true;
+    if (f.late || still_fails(with_part(f.home), f.rules, finding)) {
+      objective.clauses.clear();  // cannot be shown to be resolved by any choice
+      continue;
+    }
+    bool blamed = false;
+    for (int y : f.chosen) {
+      if (std::binary_search(part.begin(), part.end(), y)) continue;
+      const auto with_y = apply(f.home, y);
+      if (with_y && still_fails(with_part(with_y->modified), f.rules, finding)) {
+        for (int i : part) conflict(i, y);
+        blamed = true;
+        break;
+      }
+    }
+    if (!blamed) objective.clauses.clear();  // it takes several others together to undo it
+  }
+  if (learned || !f.budget) return learned;
+  // The bill together exceeds the budget (an item's quantity grew with another's): the items
+  // are priced as they were together and the choice is made again.
+  double total = 0;
+  for (const auto& [i, price] : f.together.prices) total += price.charged;
+  if (total <= *f.budget + 1e-9) return false;
+  int most = -1;
+  double most_rise = 0;
+  for (const auto& [i, price] : f.together.prices) {
+    planning::Candidate& cand = problem.candidates[static_cast<std::size_t>(i)];
+    const double rise = price.charged - cand.cost;
+    if (rise <= 1e-9) continue;
+    if (!f.late) cand.cost = price.charged;
+    if (rise > most_rise) most = i, most_rise = rise;
+  }
+  if (most < 0) return false;  // cannot happen: the bill rose with some item's price
+  if (f.late) problem.candidates[static_cast<std::size_t>(most)].excluded = true;
+  return true;
 }
 
 }  // namespace
@@ -121,14 +278,10 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
         inapplicable.insert(id);
         continue;
       }
-      auto q = cand.applied.measures.find(item->quantity);
-      cand.quantity = q != cand.applied.measures.end() ? q->second : 1.0;
       cand.unit_material = item->material * p.region_material;
       cand.unit_labour = item->labour * p.region_labour;
-      cand.cost = to_cents(cand.quantity * (cand.unit_material + cand.unit_labour));
-      cand.all_in = to_cents(cand.cost * fees.multiplier());
-      auto cap = options.subsidy_caps.find(remedy);
-      cand.charged = cap != options.subsidy_caps.end() ? std::min(cand.all_in, cap->second) : cand.all_in;
+      if (auto cap = options.subsidy_caps.find(remedy); cap != options.subsidy_caps.end()) cand.cap = cap->second;
+      cand.alone = cand.price(cand.applied.measures, fees);
       candidates.emplace(id, std::move(cand));
     }
   }
@@ -139,11 +292,9 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   problem.max_items = options.max_items;
   problem.structural_first = options.structural_first;
   std::vector<const Candidate*> index;
-  std::map<std::string, int> position;
   for (const auto& [id, cand] : candidates) {
-    position[id] = static_cast<int>(index.size());
     index.push_back(&cand);
-    problem.candidates.push_back({id, cand.charged, cand.item->group + "@" + cand.element,
+    problem.candidates.push_back({id, cand.alone.charged, cand.item->group + "@" + cand.element,
                                   cand.item->kind == WorkKind::structural, cand.harm});
   }
   auto resolvers = [&](const std::string& finding_id) {
@@ -173,26 +324,28 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     objectives.push_back(&f);
     problem.objectives.push_back(std::move(o));
   }
-  const planning::Solution solution = planning::solve(problem);
+  // 3. Apply the chosen items together, in order of id, and check again. What each item
+  // does was learned alone, and together items can change each other: a bathroom enlarged
+  // into the living room narrows its passage, so the furniture there no longer fits, nor a
+  // wheelchair through it; it adds floor to make slip-resistant. Where the choice does not
+  // hold together, the problem learns why and the choice is made again.
+  const std::vector<planning::Objective> objectives_alone = problem.objectives;  // before learning
+  planning::Solution solution;
+  Together together;
+  for (int round = 0;; ++round) {
+    solution = planning::solve(problem);
+    together = apply_together(c, rs, catalog, index, solution.chosen, fees);
+    out.after = check(together.modified, rs);
+    if (!learn(problem, LearnFrom{c, rs, catalog, index, objectives, solution.chosen, together, out.after, p.budget,
+                                  round >= rounds_before_leaving_out}))
+      break;
+  }
+  p.verified = together.not_applied.empty();
+  solution.cost = 0;
+  for (const auto& [i, price] : together.prices) solution.cost += price.charged;
   std::vector<bool> chosen(index.size(), false);
   for (int i : solution.chosen) chosen[static_cast<std::size_t>(i)] = true;
-
-  // 3. Apply the chosen items together, in order of id, and check again.
-  Case modified = c;
-  std::map<std::string, double> quantities;
-  for (int i : solution.chosen) {
-    const Candidate& cand = *index[static_cast<std::size_t>(i)];
-    auto applied = planning::apply(modified, rs, catalog, cand.remedy, cand.element);
-    if (!applied) {
-      p.verified = false;  // an item that no longer applies on top of the others
-      continue;
-    }
-    auto q = applied->measures.find(cand.item->quantity);
-    quantities[cand.id()] = q != applied->measures.end() ? q->second : 1.0;
-    modified = std::move(applied->modified);
-  }
-  out.after = check(modified, rs);
-  out.modified = std::move(modified);
+  out.modified = std::move(together.modified);
   const auto after = by_key(out.after);
 
   // 4. Items with what they resolve, and the proof.
@@ -218,17 +371,17 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.name = cand.item->name;
     item.kind = cand.item->kind;
     item.unit = cand.item->unit;
-    item.quantity = quantities.count(cand.id()) ? quantities[cand.id()] : cand.quantity;
-    item.quantity = std::round(item.quantity * 1000) / 1000;
+    const auto together_price = together.prices.find(i);
+    const Price& price = together_price != together.prices.end() ? together_price->second : cand.alone;
+    item.quantity = price.quantity;
     item.unit_material = to_cents(cand.unit_material);
     item.unit_labour = to_cents(cand.unit_labour);
     item.unit_cost = to_cents(cand.unit_material + cand.unit_labour);
-    item.material = to_cents(item.quantity * cand.unit_material);
-    item.labour = to_cents(item.quantity * cand.unit_labour);
-    item.cost = to_cents(item.material + item.labour);
-    item.all_in = to_cents(item.cost * fees.multiplier());
-    auto cap = options.subsidy_caps.find(cand.remedy);
-    item.subsidy = cap != options.subsidy_caps.end() ? std::min(item.all_in, cap->second) : item.all_in;
+    item.material = price.material;
+    item.labour = price.labour;
+    item.cost = price.cost;
+    item.all_in = price.all_in;
+    item.subsidy = price.charged;
     // What it resolves: the claimed findings it takes part in; what it reduces: those it
     // helps with but that stay (uncovered ones among them).
     for (std::size_t o = 0; o < objectives.size(); ++o) {
@@ -256,12 +409,29 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     if (after.count(key_of(*it))) p.verified = false;  // claimed but still there: a bug the tests catch
   }
 
-  // 5. What is left, and why.
-  // Resolvable: some choice of the candidates would resolve it (all of them would).
+  // 5. What is left, and why. A remedy exists where some choice of the candidates resolves
+  // the finding as learned alone (all of them do). It is kept out by the others where every
+  // such choice takes an item left out or one that does not go with the items chosen.
+  auto goes_with_chosen = [&](std::size_t i) {
+    if (problem.candidates[i].excluded) return false;
+    return std::none_of(problem.conflicts.begin(), problem.conflicts.end(), [&](const std::pair<int, int>& x) {
+      return (static_cast<std::size_t>(x.first) == i && chosen[static_cast<std::size_t>(x.second)]) ||
+             (static_cast<std::size_t>(x.second) == i && chosen[static_cast<std::size_t>(x.first)]);
+    });
+  };
   const std::vector<bool> everything(problem.candidates.size(), true);
-  std::set<std::string> resolvable;
-  for (std::size_t o = 0; o < objectives.size(); ++o)
-    if (resolved(problem.objectives[o], everything)) resolvable.insert(objectives[o]->id);
+  std::vector<bool> compatible(problem.candidates.size());
+  for (std::size_t i = 0; i < compatible.size(); ++i) compatible[i] = goes_with_chosen(i);
+  std::set<std::string> resolvable, kept_out;
+  for (std::size_t o = 0; o < objectives.size(); ++o) {
+    if (!resolved(objectives_alone[o], everything)) continue;
+    resolvable.insert(objectives[o]->id);
+    if (!resolved(problem.objectives[o], compatible)) kept_out.insert(objectives[o]->id);
+  }
+  // Neither money nor the item limit stopped it: its good did not outweigh the harm.
+  const std::string constrained = options.max_items && static_cast<int>(p.items.size()) >= *options.max_items ? "item_limit"
+                                  : p.budget                                                                 ? "budget"
+                                                                                                             : "not_worth_it";
   for (const Finding& f : out.after.findings) {
     Residual r;
     r.finding = f;
@@ -273,22 +443,26 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       r.original = orig.id;
       if (orig.status == Status::insufficient_data || f.status == Status::insufficient_data) r.reason = "insufficient_data";
       else if (f.weight() < orig.weight()) r.reason = "partial";
-      else if (resolvable.count(orig.id)) r.reason = options.max_items && static_cast<int>(p.items.size()) >= *options.max_items ? "item_limit" : "budget";
+      else if (kept_out.count(orig.id)) r.reason = "conflict";
+      else if (resolvable.count(orig.id)) r.reason = constrained;
       else r.reason = "no_remedy";
     }
     p.residual.push_back(std::move(r));
   }
   // Remedies that would still help but were left out, and why.
   std::map<std::string, double> chosen_in_group;  // group -> what its chosen member costs
-  for (int i : solution.chosen)
-    chosen_in_group[problem.candidates[static_cast<std::size_t>(i)].group] = problem.candidates[static_cast<std::size_t>(i)].cost;
+  for (int i : solution.chosen) {
+    const auto together_price = together.prices.find(i);
+    chosen_in_group[problem.candidates[static_cast<std::size_t>(i)].group] =
+        together_price != together.prices.end() ? together_price->second.charged : index[static_cast<std::size_t>(i)]->alone.charged;
+  }
   for (std::size_t i = 0; i < index.size(); ++i) {
     if (chosen[i]) continue;
     const Candidate& cand = *index[i];
     Deferred d;
     d.remedy = cand.remedy;
     d.element = cand.element;
-    d.cost = cand.all_in;
+    d.cost = cand.alone.all_in;
     for (const std::string& fid : cand.resolves)
       if (!claimed.count(fid)) d.would_resolve.push_back(fid);
     // Worth listing only if it would still help with something left.
@@ -302,7 +476,8 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     });
     // Would it fit instead of (or beside) what was chosen?
     const double spent = solution.cost - (alternative != chosen_in_group.end() ? alternative->second : 0.0);
-    d.reason = p.budget && spent + cand.charged > *p.budget + 1e-9 ? "budget"
+    d.reason = !goes_with_chosen(i) ? "conflict"
+               : p.budget && spent + cand.alone.charged > *p.budget + 1e-9 ? "budget"
                : options.max_items && static_cast<int>(solution.chosen.size()) >= *options.max_items ? "item_limit"
                                                                                                      : "not_worth_it";
     p.deferred.push_back(std::move(d));

@@ -100,6 +100,7 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"reason.partial", {"made less severe, not removed", "已减轻，未完全消除"}},
       {"reason.new", {"caused by another modification", "由其他改造项引起"}},
       {"reason.not_worth_it", {"little benefit for its cost", "投入产出比低"}},
+      {"reason.conflict", {"cannot be done together with the chosen modifications", "与已选改造项无法同时实施"}},
       {"severity.1", {"minor", "轻微"}},
       {"severity.2", {"moderate", "中等"}},
       {"severity.3", {"serious", "严重"}},

@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
+#include <stdexcept>
 
 #include "test_support.hpp"
 
@@ -53,6 +55,66 @@ TEST_CASE("a budget of 0 gives an empty plan with everything deferred") {
   CHECK(r.plan.deferred.size() > 10);
   for (const Deferred& d : r.plan.deferred) CHECK(d.reason == "budget");
   for (const Residual& res : r.plan.residual) CHECK(res.reason != "new");
+}
+
+namespace {
+
+Case huimin_household(const std::string& id) {
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("\"id\": \"" + id + "\"") != std::string::npos || line.find("\"id\":\"" + id + "\"") != std::string::npos)
+      return parse_case(line);
+  throw std::runtime_error("no household " + id);
+}
+
+/// The bill adds up: each item's cost is its material and labour, the subtotal their sum.
+void check_bill(const Plan& p) {
+  double subtotal = 0;
+  for (const PlanItem& i : p.items) {
+    CAPTURE(i.remedy, i.element);
+    CHECK(i.cost == Approx(i.material + i.labour).margin(1e-9));
+    subtotal += i.cost;
+  }
+  CHECK(p.subtotal == Approx(subtotal).margin(1e-6));
+}
+
+}  // namespace
+
+TEST_CASE("a plan holds together where its items change each other") {
+  // HM-024: enlarging the bathroom takes floor from the living room, so its passage narrows
+  // to 500 mm and the furniture there can no longer be moved aside; and it adds floor to
+  // make slip-resistant, so the two cost more together than each was priced at alone.
+  const Case c = huimin_household("HM-024");
+  PlanOptions all;
+  all.no_budget = true;
+  const PlanResult unlimited = plan(c, all);
+  CHECK(unlimited.plan.verified);
+  std::set<std::string> chosen;
+  for (const PlanItem& i : unlimited.plan.items) chosen.insert(i.remedy + "@" + i.element);
+  CHECK_FALSE((chosen.count("bathroom.enlarge@bath") && chosen.count("furniture.move@living")));
+  const double everything = unlimited.plan.subsidy;
+  for (double budget : {13189.0, 13166.84, 13486.3, 14222.56, 0.5 * everything, everything - 0.01, everything}) {
+    CAPTURE(budget);
+    PlanOptions o;
+    o.budget = budget;
+    const PlanResult r = plan(c, o);
+    CHECK(r.plan.verified);
+    CHECK(r.plan.subsidy <= budget + 1e-9);
+    CHECK(r.plan.total <= budget + 1e-9);
+    check_bill(r.plan);
+  }
+  SECTION("a budget of exactly what everything costs buys everything") {
+    PlanOptions o;
+    o.budget = everything;
+    auto items = [](const Plan& p) {
+      std::vector<std::string> out;
+      for (const PlanItem& i : p.items) out.push_back(i.remedy + "@" + i.element);
+      return out;
+    };
+    const Plan capped = plan(c, o).plan, free = plan(c, all).plan;
+    CHECK(items(capped) == items(free));
+    CHECK(capped.subsidy == free.subsidy);
+  }
 }
 
 TEST_CASE("no budget: only what has no remedy is left") {

@@ -53,7 +53,8 @@ struct PlanItem {
   std::vector<std::string> reduces;   ///< finding ids it makes less severe
 };
 
-/// A remedy that would help but was left out, and why ("budget", "item_limit", "alternative").
+/// A remedy that would help but was left out, and why: "budget", "item_limit", "conflict"
+/// (it does not go together with an item chosen), "not_worth_it".
 struct Deferred {
   std::string remedy;
   std::string element;
@@ -66,8 +67,10 @@ struct Deferred {
 struct Residual {
   Finding finding;       ///< as found when the changed home was checked again
   std::string original;  ///< the id of the finding before the plan, if it was there
-  /// "budget" (a remedy exists but was not affordable or allowed), "no_remedy",
-  /// "insufficient_data" (measure first), "partial" (made less severe), "new" (appeared with the plan).
+  /// "budget" (a remedy exists but was not affordable), "item_limit", "conflict" (its remedies
+  /// do not go together with the items chosen), "not_worth_it" (no budget, but it would do more
+  /// harm than good), "no_remedy", "insufficient_data" (measure first), "partial" (made less
+  /// severe), "new" (appeared with the plan).
   std::string reason;
 };
 

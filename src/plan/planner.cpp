@@ -29,12 +29,13 @@ std::map<Key, const Finding*> by_key(const CheckResult& r) {
 
 using planning::to_cents;
 
-/// An item's price. The choice and the bill use this one function, so the items the
-/// budget admitted are the items billed, to the cent.
+/// An item's price. The choice and the bill use this one function, and the plan's fees
+/// are the sums of its items', so what the budget admitted is what is billed, to the cent.
 struct Price {
   double quantity = 0;  // to 3 decimals
   double material = 0, labour = 0;
-  double cost = 0;     // before fees
+  double cost = 0;  // before fees
+  double management = 0, contingency = 0, tax = 0;
   double all_in = 0;   // with fees
   double charged = 0;  // what the budget pays (capped)
 };
@@ -45,7 +46,10 @@ Price price_item(double quantity, double unit_material, double unit_labour, cons
   p.material = to_cents(p.quantity * unit_material);
   p.labour = to_cents(p.quantity * unit_labour);
   p.cost = to_cents(p.material + p.labour);
-  p.all_in = to_cents(p.cost * fees.multiplier());
+  p.management = to_cents(p.cost * fees.management);
+  p.contingency = to_cents(p.cost * fees.contingency);
+  p.tax = to_cents((p.cost + p.management + p.contingency) * fees.tax);
+  p.all_in = to_cents(p.cost + p.management + p.contingency + p.tax);
   p.charged = cap ? std::min(p.all_in, *cap) : p.all_in;
   return p;
 }
@@ -382,6 +386,9 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.cost = price.cost;
     item.all_in = price.all_in;
     item.subsidy = price.charged;
+    p.management += price.management;
+    p.contingency += price.contingency;
+    p.tax += price.tax;
     // What it resolves: the claimed findings it takes part in; what it reduces: those it
     // helps with but that stay (uncovered ones among them).
     for (std::size_t o = 0; o < objectives.size(); ++o) {
@@ -489,9 +496,9 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     p.subsidy += i.subsidy;
   }
   p.subtotal = to_cents(p.subtotal);
-  p.management = to_cents(p.subtotal * fees.management);
-  p.contingency = to_cents(p.subtotal * fees.contingency);
-  p.tax = to_cents((p.subtotal + p.management + p.contingency) * fees.tax);
+  p.management = to_cents(p.management);
+  p.contingency = to_cents(p.contingency);
+  p.tax = to_cents(p.tax);
   p.total = to_cents(p.subtotal + p.management + p.contingency + p.tax);
   p.subsidy = to_cents(std::min(p.subsidy, p.total));
   p.copay = to_cents(p.total - p.subsidy);

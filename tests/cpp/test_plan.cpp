@@ -97,6 +97,13 @@ TEST_CASE("a plan holds together where its items change each other") {
     CAPTURE(budget);
     PlanOptions o;
     o.budget = budget;
+    {  // with fees on top, the total still fits to the cent and the household pays nothing
+      PlanOptions with_fees = o;
+      with_fees.fees = Fees{0.08, 0.05, 0.06};
+      const PlanResult r = plan(c, with_fees);
+      CHECK(r.plan.total <= budget + 1e-9);
+      CHECK(r.plan.copay == 0);
+    }
     const PlanResult r = plan(c, o);
     CHECK(r.plan.verified);
     CHECK(r.plan.subsidy <= budget + 1e-9);
@@ -115,6 +122,27 @@ TEST_CASE("a plan holds together where its items change each other") {
     CHECK(items(capped) == items(free));
     CHECK(capped.subsidy == free.subsidy);
   }
+}
+
+TEST_CASE("with fees, the total fits the budget to the cent") {
+  // HM-039's one item, call buttons, costs 586.50 and 702.52 with fees. Fees taken on the
+  // subtotal once rounded differently from the item's all-in cost the choice counted: the
+  // item was chosen for a budget of 702.51 and billed 702.52.
+  const Case c = huimin_household("HM-039");
+  PlanOptions o;
+  o.fees = Fees{0.08, 0.05, 0.06};
+  o.budget = 702.52;  // exactly enough
+  const PlanResult enough = plan(c, o);
+  REQUIRE(enough.plan.items.size() == 1);
+  CHECK(enough.plan.total == 702.52);
+  CHECK(enough.plan.copay == 0);
+  o.budget = 702.51;  // a cent short
+  const PlanResult short_of_it = plan(c, o);
+  CHECK(short_of_it.plan.items.empty());
+  CHECK(short_of_it.plan.total == 0);
+  REQUIRE(short_of_it.plan.deferred.size() == 1);
+  CHECK(short_of_it.plan.deferred[0].cost == 702.52);
+  CHECK(short_of_it.plan.deferred[0].reason == "budget");
 }
 
 TEST_CASE("no budget: only what has no remedy is left") {
@@ -177,7 +205,13 @@ TEST_CASE("policies: structural work first, an item limit, subsidy caps, regions
     o.no_budget = true;
     o.fees = Fees{0.08, 0.05, 0.06};
     const PlanResult r = plan(c, o);
-    CHECK(r.plan.total == Approx(r.plan.subtotal * 1.13 * 1.06).margin(0.05));
+    // Each item carries its fees to the cent, so the total is the sum of the items' all-in
+    // costs, and within a cent per item of the rates applied to the subtotal.
+    double all_in = 0;
+    for (const PlanItem& i : r.plan.items) all_in += i.all_in;
+    CHECK(r.plan.total == Approx(all_in).margin(1e-6));
+    CHECK(r.plan.total == Approx(r.plan.subtotal * 1.13 * 1.06).margin(0.01 * r.plan.items.size()));
+    CHECK(r.plan.copay == 0);
   }
 }
 

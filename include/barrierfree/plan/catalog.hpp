@@ -40,7 +40,9 @@ struct CatalogItem {
   [[nodiscard]] double param(std::string_view name, double fallback) const;
 };
 
-/// Rates on the sum of items: management fee, contingency, then tax on both.
+/// Rates on the items' cost: management fee, contingency, then tax on both. Each item carries
+/// its own to the cent and a plan's fees are their sum, so the budget the choice counted is the
+/// total billed.
 struct Fees {
   double management = 0;
   double contingency = 0;

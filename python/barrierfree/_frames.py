@@ -125,7 +125,7 @@ def costs_frame(results: Iterable[Any]):
             row.update({
                 "region": p.region or None, "currency": p.currency, "budget": p.budget, "subtotal": p.subtotal,
                 "fees": sum(p.fees.values()), "total": p.total, "subsidy": p.subsidy, "copay": p.copay,
-                "within_budget": None if p.budget is None else p.total <= p.budget + 1e-6, "items": len(p.items),
+                "within_budget": None if p.budget is None else p.subsidy <= p.budget + 1e-6, "items": len(p.items),
                 "removed": max(0, barriers - left), "left": left, "score_after": r.score_after, "verified": p.verified,
             })
         rows.append(row)

@@ -218,7 +218,7 @@ class Report {
     if (p.management + p.contingency + p.tax > 0) row(say("report.fees", lang_), p.management + p.contingency + p.tax);
     row(say("report.total", lang_), p.total, true);
     if (p.budget) {
-      const bool within = p.total <= *p.budget + 1e-6;
+      const bool within = p.subsidy <= *p.budget + 1e-6;  // the budget pays the subsidy; a copay is the household's
       s += "<tr><td>" + h(say("report.budget", lang_)) + "</td><td class=\"num\">" + money_text(*p.budget) + " " +
            h(p.currency) + " <span class=\"" + (within ? "ok" : "bad") + "\">(" +
            h(say(within ? "report.within" : "report.over", lang_)) + ")</span></td></tr>\n";

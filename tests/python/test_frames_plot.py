@@ -72,6 +72,20 @@ def test_costs_frame(results):
     assert df["total"].sum() == pytest.approx(rollup.to_dict()["total_cost"], abs=0.01)
 
 
+def test_within_budget_is_what_the_budget_pays():
+    # A subsidy cap on the anti-slip floor: the household pays the rest, which may take the
+    # total beyond the budget; the budget itself is kept.
+    case = bf.load_case(ROOT / "data" / "examples" / "wheelchair-user.json")
+    caps = {"floor.anti_slip": 10, "grab_bar.install": 10, "door.widen": 100}
+    capped = bf.plan(case, budget=2000, subsidy_caps=caps)
+    row = bf.costs_frame([capped]).iloc[0]
+    assert row["subsidy"] <= 2000 + 1e-6 and row["within_budget"]
+    assert row["total"] > 2000 and row["total"] == pytest.approx(row["subsidy"] + row["copay"], abs=0.01)
+    # The family's report says the same, not "over the budget" in red.
+    report = bf.report_html(capped, lang="en")
+    assert '<span class="ok">(within the budget)</span>' in report
+
+
 def test_frames_skip_batch_errors_and_reject_other_things(results):
     errors = list(bf.batch(["not json"]))
     assert len(bf.costs_frame(results[:2] + errors)) == 2

@@ -36,23 +36,23 @@ struct Better {
   }
 };
 
-bool feasible_addition(const Problem& p, const std::vector<bool>& chosen, double cost, int count, int c) {
-  const Candidate& cand = p.candidates[static_cast<std::size_t>(c)];
-  if (cand.excluded) return false;
-  if (p.budget && cost + cand.cost > *p.budget + eps) return false;
-  if (p.max_items && count + 1 > *p.max_items) return false;
-  if (!cand.group.empty())
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-      if (chosen[i] && p.candidates[i].group == cand.group) return false;
-  for (const auto& [a, b] : p.conflicts)
-    if ((a == c && chosen[static_cast<std::size_t>(b)]) || (b == c && chosen[static_cast<std::size_t>(a)])) return false;
-  return true;
-}
-
 class Search {
  public:
   explicit Search(const Problem& p) : p_(p), better_{p.structural_first} {
     const std::size_t n = p.candidates.size();
+    // Groups as numbers and conflicts as lists per candidate: feasible() runs for every
+    // candidate left at every node, and comparing group names there dominated.
+    std::map<std::string, int> groups;
+    group_.assign(n, -1);
+    for (std::size_t c = 0; c < n; ++c)
+      if (!p.candidates[c].group.empty()) group_[c] = groups.emplace(p.candidates[c].group, static_cast<int>(groups.size())).first->second;
+    group_taken_.assign(groups.size(), false);
+    conflicts_.resize(n);
+    for (const auto& [a, b] : p.conflicts)
+      if (a != b) {
+        conflicts_[static_cast<std::size_t>(a)].push_back(b);
+        conflicts_[static_cast<std::size_t>(b)].push_back(a);
+      }
     // For the bound: what each candidate can add to each objective it touches.
     touches_.resize(n);
     for (std::size_t o = 0; o < p.objectives.size(); ++o) {
@@ -103,6 +103,25 @@ class Search {
   std::vector<std::vector<Touch>> touches_;
   std::vector<int> order_;
   std::vector<bool> chosen_;
+  std::vector<int> group_;                   ///< each candidate's group, -1 for none
+  std::vector<bool> group_taken_;            ///< whether a group has a chosen candidate
+  std::vector<std::vector<int>> conflicts_;  ///< the candidates each one does not go with
+
+  /// Whether candidate c can join the choice (cost and count of the choice so far).
+  [[nodiscard]] bool feasible(double cost, int count, int c) const {
+    const std::size_t i = static_cast<std::size_t>(c);
+    const Candidate& cand = p_.candidates[i];
+    if (cand.excluded) return false;
+    if (p_.budget && cost + cand.cost > *p_.budget + eps) return false;
+    if (p_.max_items && count + 1 > *p_.max_items) return false;
+    if (group_[i] >= 0 && group_taken_[static_cast<std::size_t>(group_[i])]) return false;
+    return std::none_of(conflicts_[i].begin(), conflicts_[i].end(),
+                        [&](int other) { return chosen_[static_cast<std::size_t>(other)]; });
+  }
+  void set_chosen(int c, bool on) {
+    chosen_[static_cast<std::size_t>(c)] = on;
+    if (group_[static_cast<std::size_t>(c)] >= 0) group_taken_[static_cast<std::size_t>(group_[static_cast<std::size_t>(c)])] = on;
+  }
   Solution best_;
   std::size_t nodes_ = 0;
 
@@ -128,7 +147,7 @@ class Search {
       const int c = order_[i];
       const Candidate& cand = p_.candidates[static_cast<std::size_t>(c)];
       if (structural_only && !cand.structural) continue;
-      if (!feasible_addition(p_, chosen_, cost, count, c)) continue;
+      if (!feasible(cost, count, c)) continue;
       double g = 0;
       for (const Touch& t : touches_[static_cast<std::size_t>(c)]) {
         const Objective& o = p_.objectives[static_cast<std::size_t>(t.objective)];
@@ -223,10 +242,10 @@ class Search {
       return;
     }
     const int c = order_[k];
-    if (feasible_addition(p_, chosen_, cost, count, c)) {
-      chosen_[static_cast<std::size_t>(c)] = true;
+    if (feasible(cost, count, c)) {
+      set_chosen(c, true);
       dfs(k + 1, cost + p_.candidates[static_cast<std::size_t>(c)].cost, count + 1);
-      chosen_[static_cast<std::size_t>(c)] = false;
+      set_chosen(c, false);
     }
     dfs(k + 1, cost, count);
   }

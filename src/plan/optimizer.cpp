@@ -261,6 +261,14 @@ bool resolved(const Objective& o, const std::vector<bool>& chosen) {
   return true;
 }
 
+bool goes_with(const Problem& p, int c, const std::vector<bool>& chosen) {
+  if (p.candidates[static_cast<std::size_t>(c)].excluded) return false;
+  return std::none_of(p.conflicts.begin(), p.conflicts.end(), [&](const std::pair<int, int>& x) {
+    return x.first != x.second && ((x.first == c && chosen[static_cast<std::size_t>(x.second)]) ||
+                                   (x.second == c && chosen[static_cast<std::size_t>(x.first)]));
+  });
+}
+
 std::pair<double, double> evaluate(const Problem& p, const std::vector<bool>& chosen) {
   double value = 0, structural = 0;
   std::vector<bool> only_structural = chosen;

@@ -63,6 +63,10 @@ struct Solution {
 /// Whether a choice resolves an objective: each of its clauses has a chosen candidate.
 bool resolved(const Objective& o, const std::vector<bool>& chosen);
 
+/// Whether candidate c goes with a choice: it is not left out, and in no pair that does not go
+/// together with a chosen candidate (groups, budget and item limit aside).
+bool goes_with(const Problem& p, int c, const std::vector<bool>& chosen);
+
 /// The value of a choice (the weight it removes), and the part removed by structural work.
 std::pair<double, double> evaluate(const Problem& p, const std::vector<bool>& chosen);
 

@@ -87,6 +87,18 @@ struct Together {
   Case modified;
   std::map<int, Price> prices;   // candidate index -> its price for what it measured together
   std::vector<int> not_applied;  // chosen, but no longer applicable on top of the others
+
+  /// What candidate i (`cand`) costs in the plan: as measured together, else as alone.
+  [[nodiscard]] const Price& price(int i, const Candidate& cand) const {
+    const auto it = prices.find(i);
+    return it != prices.end() ? it->second : cand.alone;
+  }
+  /// What the budget pays for the items together.
+  [[nodiscard]] double charged() const {
+    double total = 0;
+    for (const auto& [i, price] : prices) total += price.charged;
+    return total;
+  }
 };
 
 Together apply_together(const Case& c, const Ruleset& rs, const Catalog& catalog,
@@ -167,12 +179,12 @@ bool learn(planning::Problem& problem, const LearnFrom& f) {
     if (!resolved(objective, chosen)) continue;
     const auto a = after.find(key_of(finding));
     if (a == after.end() || a->second->status != Status::fail) continue;
-    std::vector<int> part;
-    for (int i : f.chosen)
-      for (const auto& clause : objective.clauses)
-        if (std::find(clause.begin(), clause.end(), i) != clause.end() && std::find(part.begin(), part.end(), i) == part.end())
-          part.push_back(i);
+    std::vector<int> part;  // the chosen items resolving it
+    for (const auto& clause : objective.clauses)
+      for (int i : clause)
+        if (chosen[static_cast<std::size_t>(i)]) part.push_back(i);
     std::sort(part.begin(), part.end());
+    part.erase(std::unique(part.begin(), part.end()), part.end());
     auto with_part = [&](Case home) {
       for (int i : part)
         if (auto applied = apply(home, i)) home = std::move(applied->modified);
@@ -198,9 +210,7 @@ bool learn(planning::Problem& problem, const LearnFrom& f) {
   if (learned || !f.budget) return learned;
   // The bill together exceeds the budget (an item's quantity grew with another's): the items
   // are priced as they were together and the choice is made again.
-  double total = 0;
-  for (const auto& [i, price] : f.together.prices) total += price.charged;
-  if (total <= *f.budget + 1e-9) return false;
+  if (f.together.charged() <= *f.budget + 1e-9) return false;
   int most = -1;
   double most_rise = 0;
   for (const auto& [i, price] : f.together.prices) {
@@ -345,8 +355,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       break;
   }
   p.verified = together.not_applied.empty();
-  solution.cost = 0;
-  for (const auto& [i, price] : together.prices) solution.cost += price.charged;
+  solution.cost = together.charged();
   std::vector<bool> chosen(index.size(), false);
   for (int i : solution.chosen) chosen[static_cast<std::size_t>(i)] = true;
   out.modified = std::move(together.modified);
@@ -375,8 +384,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.name = cand.item->name;
     item.kind = cand.item->kind;
     item.unit = cand.item->unit;
-    const auto together_price = together.prices.find(i);
-    const Price& price = together_price != together.prices.end() ? together_price->second : cand.alone;
+    const Price& price = together.price(i, cand);
     item.quantity = price.quantity;
     item.unit_material = to_cents(cand.unit_material);
     item.unit_labour = to_cents(cand.unit_labour);
@@ -419,13 +427,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   // 5. What is left, and why. A remedy exists where some choice of the candidates resolves
   // the finding as learned alone (all of them do). It is kept out by the others where every
   // such choice takes an item left out or one that does not go with the items chosen.
-  auto goes_with_chosen = [&](std::size_t i) {
-    if (problem.candidates[i].excluded) return false;
-    return std::none_of(problem.conflicts.begin(), problem.conflicts.end(), [&](const std::pair<int, int>& x) {
-      return (static_cast<std::size_t>(x.first) == i && chosen[static_cast<std::size_t>(x.second)]) ||
-             (static_cast<std::size_t>(x.second) == i && chosen[static_cast<std::size_t>(x.first)]);
-    });
-  };
+  auto goes_with_chosen = [&](std::size_t i) { return planning::goes_with(problem, static_cast<int>(i), chosen); };
   const std::vector<bool> everything(problem.candidates.size(), true);
   std::vector<bool> compatible(problem.candidates.size());
   for (std::size_t i = 0; i < compatible.size(); ++i) compatible[i] = goes_with_chosen(i);
@@ -458,11 +460,9 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   }
   // Remedies that would still help but were left out, and why.
   std::map<std::string, double> chosen_in_group;  // group -> what its chosen member costs
-  for (int i : solution.chosen) {
-    const auto together_price = together.prices.find(i);
+  for (int i : solution.chosen)
     chosen_in_group[problem.candidates[static_cast<std::size_t>(i)].group] =
-        together_price != together.prices.end() ? together_price->second.charged : index[static_cast<std::size_t>(i)]->alone.charged;
-  }
+        together.price(i, *index[static_cast<std::size_t>(i)]).charged;
   for (std::size_t i = 0; i < index.size(); ++i) {
     if (chosen[i]) continue;
     const Candidate& cand = *index[i];

@@ -73,8 +73,8 @@ def test_costs_frame(results):
 
 
 def test_within_budget_is_what_the_budget_pays():
-    # A subsidy cap on the anti-slip floor: the household pays the rest, which may take the
-    # total beyond the budget; the budget itself is kept.
+    # Subsidy caps on three items: the household pays the rest, which takes the total beyond
+    # the budget; the budget itself is kept.
     case = bf.load_case(ROOT / "data" / "examples" / "wheelchair-user.json")
     caps = {"floor.anti_slip": 10, "grab_bar.install": 10, "door.widen": 100}
     capped = bf.plan(case, budget=2000, subsidy_caps=caps)

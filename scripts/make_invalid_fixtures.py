@@ -51,7 +51,8 @@ def chain(*fs):
         for g in fs: g(c)
     return f
 
-fixture("101-not-json", None, [["case.101", "", 3]], raw='{"format": "barrierfree.case/1",\n "id": "T-1",\n "rooms": [,]}\n')
+# Where the text stops being JSON: the pointer of the value the parser was reading.
+fixture("101-not-json", None, [["case.101", "/rooms/0", 3]], raw='{"format": "barrierfree.case/1",\n "id": "T-1",\n "rooms": [,]}\n')
 fixture("101-empty", None, [["case.101", "", 1]], raw="\n")
 fixture("102-missing-id", delp(["id"]), [["case.102", "/id"]])
 fixture("102-missing-door-at", delp(["doors", 1, "at"]), [["case.102", "/doors/1/at"]])
@@ -69,7 +70,7 @@ fixture("106-duplicate-room-id", lambda c: c["rooms"].append({"id": "hall", "typ
 fixture("106-door-id-reuses-room-id", setp(["doors", 2, "id"], "living"), [["case.106", "/doors/2/id"]], schema_rejects=False)
 fixture("107-negative-threshold", setp(["doors", 0, "threshold"], -10), [["case.107", "/doors/0/threshold"]])
 fixture("107-grade-out-of-range", setp(["occupants", 0, "disabilities", 0, "grade"], 5), [["case.107", "/occupants/0/disabilities/0/grade"]])
-fixture("107-number-overflow", None, [["case.107", ""]],
+fixture("107-number-overflow", None, [["case.107", "/doors/0/clear_width"]],
         raw=json.dumps(BASE).replace('"clear_width": 850', '"clear_width": 1e400') + "\n")
 fixture("107-negative-budget", setp(["budget"], -1), [["case.107", "/budget"]])
 # Metres typed as millimetres' thousands, or a unit slip: nothing in a home is a kilometre long.

@@ -5,6 +5,8 @@
 // order, so the output does not depend on the number of workers.
 #include <barrierfree/batch.hpp>
 
+#include "io/json_reader.hpp"
+
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/rules/check.hpp>
 
@@ -37,8 +39,10 @@ const Ruleset& BatchOptions::rules_for(const Case& c) const {
 }
 
 std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors) {
-  // The id, when the line is a JSON object with one, lets the error be matched to its household.
+  // The id, when the line is a JSON object with one, lets the error be matched to its household;
+  // of a line cut short or otherwise broken, the id read before it broke.
   const ordered_json doc = ordered_json::parse(line, nullptr, false);
+  if (doc.is_discarded()) return error_line_for(io::parse_stop(line).id, line_number, errors);
   const auto id = doc.is_object() ? doc.find("id") : doc.end();
   return error_line_for(doc.is_object() && id != doc.end() && id->is_string() ? std::optional(id->get<std::string>())
                                                                               : std::nullopt,

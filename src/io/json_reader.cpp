@@ -37,6 +37,83 @@ std::string_view type_name(const JsonValue& v) {
   return "value";
 }
 
+namespace {
+
+// nlohmann's SAX events, only to know where the parser was when it stopped.
+struct StopFinder {
+  struct Level {
+    bool object;
+    std::size_t index = 0;  // of an array: the element being read
+    std::optional<std::string> key;  // of an object: the member being read
+  };
+  std::vector<Level> open;
+  ParseStop stop;
+  std::optional<std::string> pointer;
+
+  bool done(const std::string* text = nullptr) {
+    if (open.empty()) return true;
+    Level& top = open.back();
+    if (!top.object) {
+      ++top.index;
+      return true;
+    }
+    if (open.size() == 1 && top.key == "id") stop.id = text ? std::optional(*text) : std::nullopt;
+    top.key.reset();
+    return true;
+  }
+  bool null() { return done(); }
+  bool boolean(bool) { return done(); }
+  bool number_integer(std::int64_t) { return done(); }
+  bool number_unsigned(std::uint64_t) { return done(); }
+  bool number_float(double, const std::string&) { return done(); }
+  bool string(std::string& s) { return done(&s); }
+  bool binary(json::binary_t&) { return done(); }
+  bool start_object(std::size_t) {
+    open.push_back({true, 0, std::nullopt});
+    return true;
+  }
+  bool start_array(std::size_t) {
+    open.push_back({false, 0, std::nullopt});
+    return true;
+  }
+  bool key(std::string& k) {
+    open.back().key = k;
+    return true;
+  }
+  bool end() {
+    open.pop_back();
+    return done();
+  }
+  bool end_object() { return end(); }
+  bool end_array() { return end(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    std::string p;
+    for (const Level& l : open) {
+      if (!l.object) p += "/" + std::to_string(l.index);
+      else if (l.key) p += "/" + util::pointer_token(*l.key);
+    }
+    pointer = std::move(p);
+    return false;
+  }
+};
+
+}  // namespace
+
+ParseStop parse_stop(std::string_view text) {
+  StopFinder finder;
+  json::sax_parse(text.begin(), text.end(), &finder);
+  if (!finder.pointer) return {};
+  finder.stop.pointer = std::move(*finder.pointer);
+  return std::move(finder.stop);
+}
+
+Error number_error(std::string_view prefix, std::string_view text, const json::exception& e) {
+  std::string what = e.what();
+  // Drop nlohmann's "[json.exception.out_of_range.406] " prefix.
+  if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+  return Error{std::string(prefix) + "." + std::to_string(code::bad_number), parse_stop(text).pointer, what, 0};
+}
+
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
                          std::string_view detail) {
   // nlohmann reports the 1-based byte count consumed; turn it into line:column.
@@ -51,7 +128,7 @@ Error invalid_json_error(std::string_view prefix, std::string_view text, std::si
   const std::size_t column = end - line_start + 1;
   std::ostringstream msg;
   msg << "invalid JSON at line " << line << ", column " << column << ": " << detail;
-  Error e{std::string(prefix) + "." + std::to_string(code::invalid_json), "", msg.str(), line};
+  Error e{std::string(prefix) + "." + std::to_string(code::invalid_json), parse_stop(text).pointer, msg.str(), line};
   return e;
 }
 
@@ -90,7 +167,7 @@ json parse_document(std::string_view text, std::string_view prefix) {
   } catch (const json::parse_error& e) {
     throw InputError({invalid_json_error(prefix, text, e)});
   } catch (const json::exception& e) {
-    throw InputError({Error{std::string(prefix) + ".107", "", e.what(), 0}});
+    throw InputError({number_error(prefix, text, e)});
   }
 }
 

@@ -62,11 +62,23 @@ void for_each_name(const JsonValue& obj, F&& f) {
   for (std::size_t i = 0; i < obj.size(); ++i) f(obj[i].key());
 }
 
-/// The Error for text that is not JSON, with line and column.
+/// Where reading a text that is not JSON stopped: the JSON pointer of the value being
+/// read (of the array element or member, or of the container expecting a name), and the
+/// top-level "id" when a string one came before, so that a broken line of a batch can
+/// still be matched to its household. Empty pointer and no id for a valid text.
+struct ParseStop {
+  std::string pointer;
+  std::optional<std::string> id;
+};
+ParseStop parse_stop(std::string_view text);
+
+/// The Error for text that is not JSON, with line and column, and the pointer where it stopped.
 Error invalid_json_error(std::string_view prefix, std::string_view text, std::size_t byte,
                          std::string_view detail);
 /// The same for nlohmann's parse error, in nlohmann's words without its "[json.exception…]" prefix.
 Error invalid_json_error(std::string_view prefix, std::string_view text, const json::parse_error& e);
+/// PREFIX.107 for well-formed JSON with a number no double holds (1e400), at the number's pointer.
+Error number_error(std::string_view prefix, std::string_view text, const json::exception& e);
 
 /// The text of a file; InputError PREFIX.100 when it cannot be opened.
 std::string read_file(const std::filesystem::path& path, std::string_view prefix);

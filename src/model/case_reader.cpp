@@ -494,9 +494,7 @@ ReadResult read_case(std::string_view text) {
   } catch (const nlohmann::json::exception& e) {
     // A number too large for a double (1e400) is well-formed JSON but no length.
     ReadResult out;
-    std::string what = e.what();
-    if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
-    out.errors.push_back(Error{errc::bad_number, "", what, 0});
+    out.errors.push_back(io::number_error("case", text, e));
     return out;
   }
 }

@@ -55,6 +55,16 @@ TEST_CASE("a line that is not a case becomes an error line with its number", "[b
   CHECK(j["error"]["code"] == "case.101");
   CHECK(j["errors"].size() == 1);
 
+  // A line cut short keeps the household's id, and the error says where it broke off.
+  const LineOutcome cut = process_line(R"({"format": "barrierfree.case/1", "id": "HM-CUT", "rooms": [{"id": "hall", )", 3, {});
+  const json c = json::parse(cut.text);
+  CHECK(c["id"] == "HM-CUT");
+  CHECK(c["error"]["code"] == "case.101");
+  CHECK(c["error"]["path"] == "/rooms/0");
+  // An id given after the break, or not as a string, is not taken.
+  CHECK(json::parse(process_line(R"({"format": "barrierfree.case/1", "rooms": [, "id": "LATE"})", 4, {}).text)["id"].is_null());
+  CHECK(json::parse(process_line(R"({"id": 12, "rooms": [,]})", 5, {}).text)["id"].is_null());
+
   const LineOutcome blank = process_line("  \t", 1, {});
   CHECK(json::parse(blank.text)["error"]["code"] == "case.101");
 

@@ -96,6 +96,11 @@ TEST_CASE("a ruleset of one's own: a stricter programme policy") {
 
 TEST_CASE("malformed rulesets: every error with its id and pointer") {
   CHECK(errors_of("{not json") == std::vector<std::pair<std::string, std::string>>{{"ruleset.101", ""}});
+  // Where the text stops being JSON, or holds a number no double can: that value's pointer.
+  CHECK(errors_of(R"({"id": "X", "rules": [{"id": "a"}, {"id": "b",}]})") ==
+        std::vector<std::pair<std::string, std::string>>{{"ruleset.101", "/rules/1"}});
+  CHECK(errors_of(R"({"id": "X", "rules": [{"id": "a", "params": {"min": 1e400}}]})") ==
+        std::vector<std::pair<std::string, std::string>>{{"ruleset.107", "/rules/0/params/min"}});
   CHECK(errors_of(R"({"format": "barrierfree.ruleset/9", "id": "X", "rules": []})") ==
         std::vector<std::pair<std::string, std::string>>{{"ruleset.108", "/format"}});
   CHECK(errors_of(R"({"format": "barrierfree.ruleset/1", "id": "X"})") ==

@@ -128,6 +128,41 @@ TEST_CASE("overlap and free floor") {
   }
 }
 
+TEST_CASE("overlap of rooms at any angle: a shared wall is no overlap") {
+  // Boost.Geometry's intersection once took the bedroom for inside the living room when both
+  // were turned by 30°, and HM-012 and ten other households were refused as overlapping.
+  const Ring living = g::rectangle(1500, 0, 3300, 3900), bed = g::rectangle(2700, 3900, 3300, 2400);
+  // An L (not convex) and a rectangle overlapping it by 500 x 1000 mm in its notch's arm.
+  const Ring ell = {{0, 0}, {4000, 0}, {4000, 1500}, {1500, 1500}, {1500, 4000}, {0, 4000}};
+  const Ring across = g::rectangle(1000, 2000, 1000, 1000);
+  // Two Ls, neither convex, with 500 x 1000 mm in common.
+  const Ring ell2 = {{1000, 3000}, {2500, 3000}, {2500, 5000}, {-1000, 5000}, {-1000, 4000}, {1000, 4000}};
+  for (int degrees = 0; degrees < 360; degrees += 1) {
+    for (bool mirror : {false, true}) {
+      CAPTURE(degrees, mirror);
+      const Point2 shift{12345.6, -789.1};
+      auto t = [&](const Ring& r) { return transformed(r, degrees, shift, mirror); };
+      CHECK(g::overlap_area(t(living), t(bed)) < 1.0);
+      CHECK(g::overlap_area(t(bed), t(living)) < 1.0);
+      CHECK(g::overlap_area(t(ell), t(across)) == Approx(0.5e6).epsilon(1e-9));
+      CHECK(g::overlap_area(t(across), t(ell)) == Approx(0.5e6).epsilon(1e-9));
+      CHECK(g::overlap_area(t(ell), t(ell2)) == Approx(0.5e6).epsilon(1e-9));
+      CHECK(g::overlap_area(t(ell2), t(ell)) == Approx(0.5e6).epsilon(1e-9));
+      CHECK(g::overlap_area(t(living), t(living)) == Approx(3300.0 * 3900).epsilon(1e-9));
+    }
+  }
+  SECTION("degenerate rings overlap nothing") {
+    CHECK(g::overlap_area({}, living) == 0);
+    CHECK(g::overlap_area({{0, 0}, {1000, 0}}, living) == 0);
+    CHECK(g::overlap_area({{2000, 100}, {3000, 100}, {4000, 100}}, living) == 0);  // collinear
+  }
+  SECTION("a ring with a straight corner (a collinear vertex)") {
+    const Ring with_midpoint = {{0, 0}, {2000, 0}, {4000, 0}, {4000, 1500}, {1500, 1500}, {1500, 4000}, {0, 4000}};
+    CHECK(g::overlap_area(with_midpoint, across) == Approx(0.5e6));
+    CHECK(g::overlap_area(with_midpoint, ell2) == Approx(0.5e6));
+  }
+}
+
 TEST_CASE("largest inscribed circle") {
   SECTION("a rectangle: the short side, to within the precision") {
     const Circle c = g::largest_inscribed_circle(g::rectangle(0, 0, 1500, 2000), {});

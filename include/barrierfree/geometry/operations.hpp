@@ -59,7 +59,8 @@ double distance(const Segment& s, const Segment& t);
 /// The edges of a ring as segments, in order.
 std::vector<Segment> edges(const Ring& ring);
 
-/// Area common to two rings (mm²), computed with Boost.Geometry.
+/// Area common to two rings (mm²): one clipped by the other (cut into triangles where
+/// neither is convex), robust where their edges are collinear only to rounding.
 double overlap_area(const Ring& a, const Ring& b);
 
 /// The pieces of boundary that rings a and b share: edges of one lying on

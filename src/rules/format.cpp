@@ -23,7 +23,9 @@ double round_mm(double mm) { return std::round(mm); }
 double report_mm(double mm) { return std::round(mm * 10) / 10; }
 
 Text length_text(double mm, const std::string& display_unit) {
-  const std::string metric = number_text(mm, mm < 100 ? 1 : 0) + " mm";
+  // To the 0.1 mm lengths are reported to (whole millimetres print without decimals):
+  // 1199.9 mm that fails 1200 mm must not read as 1200 mm.
+  const std::string metric = number_text(mm, 1) + " mm";
   if (display_unit == "in") {
     const std::string s = number_text(mm / 25.4, 2) + " in (" + metric + ")";
     return {s, s};

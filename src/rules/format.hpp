@@ -40,7 +40,8 @@ std::string number_text(double v, int decimals = 1);
 double round_mm(double mm);
 /// Round a computed length for reporting, to 0.1 mm.
 double report_mm(double mm);
-/// `measured` meets a minimum, allowing for floating-point noise (1e-6 mm).
-inline bool reaches(double measured, double minimum) { return measured >= minimum - 1e-6; }
+/// `measured` meets a minimum as the finding reports it (to 0.1 mm, report_mm): a wall
+/// drawn 0.0004 mm short of 1200 mm is reported as 1200 mm, and 1200 mm meets 1200 mm.
+inline bool reaches(double measured, double minimum) { return report_mm(measured) >= report_mm(minimum) - 1e-9; }
 
 }  // namespace barrierfree::rules

@@ -5,16 +5,21 @@
 // A probe builds a small flat around one element for a rule's check kind,
 // from the rule's own parameters: no value is repeated here. A check kind
 // without a probe fails the test, so a new kind cannot go untested.
+#include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
+#include <sstream>
 
 #include "probes.hpp"
+#include "test_support.hpp"
 #include "rules/engine.hpp"
 
 using namespace barrierfree;
@@ -143,4 +148,33 @@ TEST_CASE("missing data is its own outcome, never a silent pass") {
       ++insufficient;
     }
   CHECK(insufficient == 2);
+}
+
+TEST_CASE("a measurement within rounding of its limit is reported as the limit, and meets it") {
+  // HM-028's hall is exactly 1200 mm wide, GB 50763's least passage. Drawn 0.001 mm narrower
+  // (a CAD export, a plan turned and rounded), it was reported as "1200 mm, at least 1200 mm
+  // needed" and failed: a verdict its own numbers contradicted.
+  const std::string text = test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl");
+  std::istringstream lines(text);
+  std::optional<Case> home;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("\"HM-028\"") != std::string::npos) home = parse_case(line);
+  REQUIRE(home);
+  auto hall_width_findings = [&](double narrower) {
+    Case c = *home;
+    Room& hall = *std::find_if(c.rooms.begin(), c.rooms.end(), [](const Room& r) { return r.id == "hall"; });
+    REQUIRE(hall.rect);
+    hall.rect->width -= narrower;
+    hall.polygon = geometry::rectangle(hall.rect->x, hall.rect->y, hall.rect->width, hall.rect->depth);
+    std::vector<Finding> out;
+    for (const Finding& f : check(c).findings)
+      if (f.check == "route.clear_width" && f.element == "hall") out.push_back(f);
+    return out;
+  };
+  CHECK(hall_width_findings(0).empty());
+  CHECK(hall_width_findings(0.001).empty());
+  CHECK(hall_width_findings(0.04).empty());
+  const auto short_by_a_tenth = hall_width_findings(0.1);
+  REQUIRE(short_by_a_tenth.size() == 1);
+  CHECK(short_by_a_tenth[0].measured == 1199.9);
 }

@@ -23,6 +23,22 @@ double signed_area(const Ring& ring) {
   return twice / 2.0;
 }
 
+Point2 centroid(const Ring& ring) {
+  if (ring.empty()) return {};
+  // Triangles fanned from the first vertex, as signed_area, so far from the origin too.
+  const Point2 o = ring[0];
+  double twice = 0, cx = 0, cy = 0;
+  for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+    const Point2 a = ring[i] - o, b = ring[i + 1] - o;
+    const double t = cross(a, b);
+    twice += t;
+    cx += t * (a.x + b.x);
+    cy += t * (a.y + b.y);
+  }
+  if (std::abs(twice) < 1e-12) return o;
+  return {o.x + cx / (3 * twice), o.y + cy / (3 * twice)};
+}
+
 Ring normalised(const Ring& ring) {
   Ring out;
   out.reserve(ring.size());

@@ -241,6 +241,14 @@ double room_weight(const Case& c, const Ruleset& rs, const std::string& room, co
   return w;
 }
 
+/// Weight of the geometric findings in the whole home: between two changes equally good
+/// for the room they are made for, the one that costs the rest of the home less. (Left to
+/// the order in which they were tried, the choice followed the plan's orientation: the same
+/// home turned by 90° had its bathroom enlarged into another room.)
+double home_weight(const Case& c, const Ruleset& rs) {
+  return rules::check_only(c, rs, affected_kinds("bathroom.enlarge")).score();
+}
+
 /// Move movable furniture in a room to where it frees the most space; how
 /// many pieces moved. A coarse search (300 mm steps, up to 1.5 m, turned or
 /// not) then a fine one (100 mm) around the best, on the room's turning
@@ -258,7 +266,9 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     std::string id;
     Point2 at;
     std::optional<double> facing;
+    std::optional<double> home;  ///< home_weight() with the move, worked out for ties only
   };
+  const Point2 middle = g::centroid(outline_ring);
   // Try a piece at a place; keep it if it is the best so far.
   auto trial = [&](const Fixture& original, Point2 shift, bool turn, Move& best) {
     Fixture moved_f = original;
@@ -271,14 +281,32 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     Fixture* target = find(c.fixtures, original.id);
     *target = moved_f;
     const double w = room_weight(c, rs, room, kinds);
-    *target = original;
     // Prefer small moves, and not turning.
     const double cost = std::abs(shift.x) + std::abs(shift.y) + (turn ? 500 : 0);
-    if (w < best.weight - 1e-9 || (std::abs(w - best.weight) <= 1e-9 && !best.id.empty() && cost < best.shift))
-      best = {w, cost, original.id, moved_f.at, moved_f.facing};
+    Move candidate{w, cost, original.id, moved_f.at, moved_f.facing, std::nullopt};
+    bool better = w < best.weight - 1e-9 || (std::abs(w - best.weight) <= 1e-9 && !best.id.empty() && cost < best.shift - 1e-9);
+    if (!better && !best.id.empty() && std::abs(w - best.weight) <= 1e-9 && std::abs(cost - best.shift) <= 1e-9) {
+      // A tie, which the order of trying must not decide: the move that costs the rest of
+      // the home less, then the piece nearer the walls (farther from the room's middle).
+      candidate.home = home_weight(c, rs);
+      if (!best.home) {
+        Fixture* b = find(c.fixtures, best.id);
+        const Fixture keep = *b;
+        b->at = best.at;
+        b->facing = best.facing;
+        best.home = home_weight(c, rs);
+        *b = keep;
+        *target = moved_f;  // when best moved this same piece
+      }
+      const double spread = distance(candidate.at, middle), best_spread = distance(best.at, middle);
+      better = *candidate.home < *best.home - 1e-9 ||
+               (std::abs(*candidate.home - *best.home) <= 1e-9 && spread > best_spread + 1e-6);
+    }
+    *target = original;
+    if (better) best = std::move(candidate);
   };
   for (int round = 0; round < 2 && current > 0; ++round) {
-    Move best{current, 0, {}, {}, std::nullopt};
+    Move best{current, 0, {}, {}, std::nullopt, std::nullopt};
     std::vector<std::string> pieces;
     for (const Fixture& f : c.fixtures)
       if (f.room == room && movable(f.type)) pieces.push_back(f.id);
@@ -321,8 +349,11 @@ std::optional<double> enlarge_room(Case& c, const Ruleset& rs, const std::string
   struct Option {
     double weight, area;
     Case result;
+    std::string neighbour;
+    double home = 0;  ///< home_weight(result), for ties
   };
   std::optional<Option> best;
+  std::vector<Option> ties;  // as good as `best` for this room
   // Directions: +x, -x, +y, -y.
   const std::vector<Point2> dirs = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
   for (const Point2 dir : dirs) {
@@ -378,13 +409,28 @@ std::optional<double> enlarge_room(Case& c, const Ruleset& rs, const std::string
       const double after = room_weight(trial, rs, room_id, kinds);
       if (after < before) {
         const double area = delta * side_len / 1e6;
-        if (!best || after < best->weight - 1e-9 || (after <= best->weight + 1e-9 && area < best->area))
-          best = Option{after, area, trial};
+        if (!best || after < best->weight - 1e-9 || (after <= best->weight + 1e-9 && area < best->area - 1e-9)) {
+          best = Option{after, area, trial, neighbour->id};
+          ties.clear();
+        } else if (after <= best->weight + 1e-9 && area <= best->area + 1e-9) {
+          ties.push_back(Option{after, area, trial, neighbour->id});
+        }
         if (after == 0) break;  // the least push that frees everything
       }
     }
   }
   if (!best) return std::nullopt;
+  // Equally good for the bathroom (the same room pushed into two neighbours, say): the push
+  // that costs the rest of the home less, then the neighbour by id, whatever the plan's
+  // orientation made the order of trying.
+  if (!ties.empty()) {
+    ties.push_back(std::move(*best));
+    for (Option& o : ties) o.home = home_weight(o.result, rs);
+    best = std::move(*std::min_element(ties.begin(), ties.end(), [](const Option& a, const Option& b) {
+      if (std::abs(a.home - b.home) > 1e-9) return a.home < b.home;
+      return a.neighbour < b.neighbour;
+    }));
+  }
   c = std::move(best->result);
   return best->area;
 }

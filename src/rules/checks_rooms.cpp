@@ -10,7 +10,8 @@ namespace barrierfree::rules {
 
 namespace {
 
-Point2 centroid(const Ring& r) {
+/// Where a room's findings are shown: the middle of its bounding box.
+Point2 box_centre(const Ring& r) {
   const Box b = geometry::bounds(r);
   return {(b.min.x + b.max.x) / 2, (b.min.y + b.max.y) / 2};
 }
@@ -119,7 +120,7 @@ void room_area(Context& ctx, const Rule& rule) {
     Report r;
     r.element = room.id;
     r.room = room.id;
-    r.at = centroid(*outline);
+    r.at = box_centre(*outline);
     r.measured = rounded;
     r.unit = "m2";
     r.required = {{"min", min}};
@@ -197,7 +198,7 @@ void floor_slip(Context& ctx, const Rule& rule) {
     Report r;
     r.element = room.id;
     r.room = room.id;
-    r.at = centroid(*ctx.plan.outline(room.id));
+    r.at = box_centre(*ctx.plan.outline(room.id));
     if (!slip) {
       r.status = Status::insufficient_data;
       r.missing = {pointer(ctx.c, room.id, "floor/slip_resistant")};

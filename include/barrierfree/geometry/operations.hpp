@@ -41,6 +41,8 @@ Point2 facing_vector(double degrees);
 Ring footprint(Point2 centre, double width, double depth, double facing_degrees);
 
 Box bounds(const Ring& ring);
+/// The centre of area of a ring (its first vertex when it has no area).
+Point2 centroid(const Ring& ring);
 
 /// True when p is inside the ring or within `tolerance` of its boundary.
 bool covers(const Ring& ring, Point2 p, double tolerance = tolerance_mm);

@@ -166,6 +166,7 @@ int rules(Args args, std::ostream& out, std::ostream&) {
       } else {
         v = p.raw.dump();
       }
+      if (!p.clause.empty()) v += " (" + p.clause + ")";
       s += (s.empty() ? "" : ", ") + name + " " + v;
     }
     return s;

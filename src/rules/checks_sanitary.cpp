@@ -201,11 +201,16 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
       if (measured.is_null()) measured = report_mm(value);
       required[key] = limit;
     };
-    const double min_len = side_bar ? rule.mm("length_min") : rule.mm("rear_length_min", rule.mm("length_min"));
-    if (!reaches(length, min_len))
+    // ADA asks less of the bar behind the toilet (36 in, 604.5.2) than of the one beside it.
+    const Param* rear_length = side_bar ? nullptr : rule.param("rear_length_min");
+    const double min_len = rear_length ? rear_length->value : rule.mm("length_min");
+    std::string clause;
+    if (!reaches(length, min_len)) {
+      if (rear_length) clause = rear_length->clause;
       problem({"it is " + length_text(length, unit).en + " long, at least " + length_text(min_len, unit).en + " needed",
                "长度" + length_text(length, unit).zh + "，应不小于" + length_text(min_len, unit).zh},
-              length, "length_min", min_len);
+              length, rear_length ? "rear_length_min" : "length_min", min_len);
+    }
     if (side_bar) {
       const double offset = std::abs((v1 + v2) / 2);
       if (rule.has("offset_min") && (!reaches(offset, rule.mm("offset_min")) || !reaches(rule.mm("offset_max", 1e9), offset)))
@@ -244,6 +249,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     r.vars["problem"] = all;
     r.vars["fixture"] = same(f->id);
     r.detail = {{"serves", f->id}, {"length", report_mm(length)}, {"side_bar", side_bar}};
+    r.clause = std::move(clause);
     ctx.report(rule, std::move(r));
   }
 }

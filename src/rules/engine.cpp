@@ -96,7 +96,8 @@ void Context::report(const Rule& rule, Report r) {
   f.check = rule.check;
   f.element = r.element;
   f.status = r.status;
-  f.rule = rule.citation();
+  const std::string& clause = r.clause.empty() ? rule.clause : r.clause;
+  f.rule = r.clause.empty() ? rule.citation() : rule.standard + " " + clause;
   f.rule_id = rule.id;
   f.confidence = rule.confidence;
   f.severity = who.max;
@@ -123,8 +124,8 @@ void Context::report(const Rule& rule, Report r) {
   if (wanted("standard")) vars.emplace("standard", same(rule.standard));
   if (wanted("clause")) {
     // "第3.5.3条" for numbered clauses; programme items are cited as they are.
-    const bool numbered = !rule.clause.empty() && std::isdigit(static_cast<unsigned char>(rule.clause[0]));
-    vars.emplace("clause", Text{rule.clause, numbered ? "第" + rule.clause + "条" : rule.clause});
+    const bool numbered = !clause.empty() && std::isdigit(static_cast<unsigned char>(clause[0]));
+    vars.emplace("clause", Text{clause, numbered ? "第" + clause + "条" : clause});
   }
   if (wanted("title")) vars.emplace("title", rule.title);
   const std::string unit = display_unit(rule);

@@ -40,6 +40,7 @@ struct Report {
   std::vector<std::string> missing;  ///< JSON pointers (insufficient_data)
   json detail = json::object();
   std::set<std::string> features;   ///< mitigations present on the element
+  std::string clause;  ///< cited instead of the rule's clause (a value of the rule from another clause)
 };
 
 class Context {

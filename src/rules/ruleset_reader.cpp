@@ -335,6 +335,7 @@ class RulesetReader {
     }
     out.unit = *unit;
     out.value = *unit == "in" ? *x * 25.4 : *unit == "m" ? *x * 1000.0 : *x;
+    if (auto clause = r_.string(v, "clause", p, Need::optional)) out.clause = *clause;
     return true;
   }
 

@@ -3,10 +3,12 @@
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/plan/plan.hpp>
 #include <barrierfree/plan/rollup.hpp>
+#include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -244,4 +246,58 @@ TEST_CASE("a catalogue override replaces some prices and keeps the rest") {
     CHECK(paths == std::vector<std::string>{"catalog.105 /items/0/remedy", "catalog.105 /items/0/unit",
                                             "catalog.107 /items/0/material"});
   }
+}
+
+TEST_CASE("under every ruleset, what a plan installs complies with that ruleset") {
+  // The grab bar a plan put behind the toilet for ADA is 36 in long, as 604.5.2 asks; the
+  // check held it to the side bar's 42 in (604.5.1), and 49 of the bundled households planned
+  // under ADA-2010 were left with a "new" barrier the plan had made.
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(lines, line);) {
+    const Case c = parse_case(line);
+    for (const std::string standard : {"GB50763-2012", "GB55019-2021", "ADA-2010"}) {
+      CAPTURE(c.id, standard);
+      PlanOptions o;
+      o.no_budget = true;
+      const PlanResult r = plan(c, builtin_ruleset(standard), builtin_catalog(), builtin_regions(), o);
+      CHECK(r.plan.verified);
+      // A plan may trade a lesser new barrier for graver ones it removes (a bedroom made
+      // smaller for the bathroom), but what it adds to the home must itself comply.
+      auto existed = [&](const std::string& id) {
+        auto has = [&](const auto& list) {
+          return std::any_of(list.begin(), list.end(), [&](const auto& e) { return e.id == id; });
+        };
+        return has(c.rooms) || has(c.doors) || has(c.fixtures) || has(c.grab_bars) || has(c.steps) || has(c.ramps) ||
+               has(c.devices) || id == "building" || id == "home";
+      };
+      for (const Residual& res : r.plan.residual) {
+        CAPTURE(res.finding.check, res.finding.element, res.reason);
+        if (res.reason == "new") CHECK(existed(res.finding.element));
+      }
+    }
+  }
+}
+
+TEST_CASE("ADA: the bar behind the toilet needs 36 in (604.5.2), the one beside it 42 in (604.5.1)") {
+  PlanOptions o;
+  o.no_budget = true;
+  const Ruleset& ada = builtin_ruleset("ADA-2010");
+  const Case planned = plan(huimin_household("HM-001"), ada, builtin_catalog(), builtin_regions(), o).modified;
+  auto rear_bar_findings = [&](double length) {
+    Case c = planned;
+    auto bar = std::find_if(c.grab_bars.begin(), c.grab_bars.end(), [](const GrabBar& g) { return g.id == "wc-rear-bar"; });
+    REQUIRE(bar != c.grab_bars.end());
+    const Point2 along = (bar->to - bar->from) * (1.0 / distance(bar->from, bar->to));
+    bar->to = bar->from + along * length;
+    std::vector<Finding> out;
+    for (const Finding& f : check(c, ada).findings)
+      if (f.check == "grab_bar.position" && f.element == "wc-rear-bar") out.push_back(f);
+    return out;
+  };
+  CHECK(rear_bar_findings(36 * 25.4).empty());
+  const auto short_by_a_millimetre = rear_bar_findings(36 * 25.4 - 1);
+  REQUIRE(short_by_a_millimetre.size() == 1);
+  CHECK(short_by_a_millimetre[0].rule == "ADA-2010 604.5.2");
+  CHECK(short_by_a_millimetre[0].required == nlohmann::ordered_json{{"rear_length_min", 914.4}});
+  CHECK(short_by_a_millimetre[0].message.en.find("604.5.2") != std::string::npos);
 }

@@ -37,6 +37,9 @@ struct Param {
   std::string unit;    ///< as written in the ruleset
   std::vector<std::string> names;  ///< for list parameters (device types, room types, handles)
   nlohmann::ordered_json raw;      ///< the JSON as written (tables and other structures)
+  /// The clause the value comes from where it is not the rule's own (a finding that fails
+  /// this value cites it), or "".
+  std::string clause;
 };
 
 struct Text {

@@ -283,6 +283,9 @@ class Plan:
     def items(self) -> list[PlanItem]:
         ...
     @property
+    def optimal(self) -> bool:
+        ...
+    @property
     def region(self) -> str:
         ...
     @property

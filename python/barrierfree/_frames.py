@@ -20,6 +20,7 @@ PLAN_COLUMNS = [
 COST_COLUMNS = [
     "case", "standard", "region", "currency", "budget", "subtotal", "fees", "total", "subsidy", "copay",
     "within_budget", "items", "barriers", "removed", "left", "to_measure", "score_before", "score_after", "verified",
+    "optimal",
 ]
 
 
@@ -127,6 +128,7 @@ def costs_frame(results: Iterable[Any]):
                 "fees": sum(p.fees.values()), "total": p.total, "subsidy": p.subsidy, "copay": p.copay,
                 "within_budget": None if p.budget is None else p.subsidy <= p.budget + 1e-6, "items": len(p.items),
                 "removed": max(0, barriers - left), "left": left, "score_after": r.score_after, "verified": p.verified,
+                "optimal": p.optimal,
             })
         rows.append(row)
     return pd.DataFrame(rows, columns=COST_COLUMNS)

@@ -112,6 +112,7 @@ void bind_plan(py::module_& m) {
       .def_readonly("copay", &Plan::copay)
       .def_readonly("budget", &Plan::budget)
       .def_readonly("verified", &Plan::verified)
+      .def_readonly("optimal", &Plan::optimal)
       .def_property_readonly("fees", [](const Plan& p) {
         return py::dict(py::arg("management") = p.management, py::arg("contingency") = p.contingency,
                         py::arg("tax") = p.tax);

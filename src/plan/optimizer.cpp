@@ -89,6 +89,8 @@ class Search {
     best_.cost = 0;
     dfs(0, 0.0, 0);
     best_.nodes = nodes_;
+    best_.complete = !stopped_;
+    if (best_.value < 0) best_ = Solution{{}, 0, 0, 0, nodes_, !stopped_};  // stopped before any choice
     return best_;  // its choice already in order of id (record())
   }
 
@@ -124,6 +126,7 @@ class Search {
   }
   Solution best_;
   std::size_t nodes_ = 0;
+  bool stopped_ = false;
 
   /// An upper bound on the value reachable by adding candidates from order_[k…]:
   /// the current value plus a fractional knapsack over what each candidate
@@ -221,8 +224,12 @@ class Search {
   }
 
   void dfs(std::size_t k, double cost, int count) {
+    if (stopped_) return;
+    if (nodes_ == p_.max_nodes) {
+      stopped_ = true;
+      return;
+    }
     ++nodes_;
-    if (nodes_ > 50'000'000) throw std::runtime_error("plan search did not finish (more than 50 million nodes)");
     if (best_.value >= 0) {
       // Prune what cannot beat the best (lexicographic: structural, value, cost).
       const std::vector<double> all = values(false);

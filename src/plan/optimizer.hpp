@@ -9,7 +9,9 @@
 // that a candidate gives when the objective is not fully resolved (a commode
 // chair over a squat pan). Maximise the value removed within the budget and
 // item limit; ties go to the lower cost, then to the smaller list of ids.
-// Solved by branch and bound with a fractional-knapsack bound, which is exact.
+// Solved by branch and bound with a fractional-knapsack bound, which is exact; a search
+// that would visit more than `max_nodes` nodes (a home of 150 doors: C(150, k) equally good
+// choices) stops there with the best choice found so far, and says so.
 #pragma once
 
 #include <optional>
@@ -50,6 +52,10 @@ struct Problem {
   std::optional<int> max_items;
   /// 设施改造优先: first maximise what structural work removes, then the rest.
   bool structural_first = false;
+  /// Where the search stops with the best choice found so far (about a second; the bundled
+  /// households need at most a few thousand nodes). A count, not a time: the same case gives
+  /// the same plan on any machine and in any batch.
+  std::size_t max_nodes = 1'000'000;
 };
 
 struct Solution {
@@ -58,6 +64,7 @@ struct Solution {
   double structural_value = 0;
   double cost = 0;
   std::size_t nodes = 0;    ///< search nodes visited (for benchmarks)
+  bool complete = true;     ///< false: stopped at max_nodes, the best choice found, not proven optimal
 };
 
 /// Whether a choice resolves an objective: each of its clauses has a chosen candidate.

@@ -355,6 +355,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       break;
   }
   p.verified = together.not_applied.empty();
+  p.optimal = solution.complete;
   solution.cost = together.charged();
   std::vector<bool> chosen(index.size(), false);
   for (int i : solution.chosen) chosen[static_cast<std::size_t>(i)] = true;
@@ -549,6 +550,7 @@ nlohmann::ordered_json to_json(const PlanResult& r) {
   }
   plan["residual"] = std::move(residual);
   plan["verified"] = p.verified;
+  plan["optimal"] = p.optimal;
   j["plan"] = std::move(plan);
   j["score"] = {{"before", r.score_before()}, {"after", r.score_after()}};
   return j;

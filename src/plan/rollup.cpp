@@ -73,6 +73,7 @@ void Rollup::add(const ordered_json& j) {
   copay_ += number_or(plan, "copay");
   budget_ += number_or(plan, "budget");
   if (auto v = plan.find("verified"); v != plan.end() && v->is_boolean() && v->get<bool>()) ++verified_;
+  if (auto v = plan.find("optimal"); v != plan.end() && v->is_boolean() && !v->get<bool>()) ++not_optimal_;
   std::size_t left = 0;
   for (const ordered_json& res : array_or_empty(plan, "residual")) {
     if (string_or(res, "status") != "fail") continue;
@@ -97,6 +98,7 @@ void Rollup::merge(const Rollup& o) {
   errors_ += o.errors_;
   fully_resolved_ += o.fully_resolved_;
   verified_ += o.verified_;
+  not_optimal_ += o.not_optimal_;
   total_ += o.total_;
   subsidy_ += o.subsidy_;
   copay_ += o.copay_;
@@ -138,6 +140,7 @@ ordered_json Rollup::to_json() const {
   j["budget"] = money(budget_);
   j["mean_cost"] = planned_ ? money(total_ / static_cast<double>(planned_)) : number(0);
   j["plans_verified"] = verified_;
+  j["plans_not_proven_optimal"] = not_optimal_;
   j["fully_resolved"] = fully_resolved_;
   j["barriers"] = {{"before", barriers_}, {"removed", removed_}, {"left", barriers_ - std::min(barriers_, removed_)},
                    {"not_assessed", unassessed_}};

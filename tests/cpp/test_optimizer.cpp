@@ -5,6 +5,7 @@
 // chooses (ties included), also with pairs of items that do not go together.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <random>
 
 #include "plan/optimizer.hpp"
@@ -134,5 +135,44 @@ TEST_CASE("optimiser edge cases") {
   SECTION("an item limit") {
     p.max_items = 1;
     CHECK(solve(p).chosen == std::vector<int>{1});
+  }
+}
+
+TEST_CASE("a search too large for its limit stops with the best choice found, and says so") {
+  // A home of 150 doors, each threshold to be removed or ramped: the bound cannot tell the
+  // many near-equal choices apart, and the search once ran for minutes before giving up.
+  Problem p;
+  for (int door = 0; door < 150; ++door) {
+    const std::string id = std::to_string(1000 + door);
+    Candidate remove{"threshold.remove@d" + id, 37.3, "d" + id};
+    Candidate ramp{"threshold.ramp@d" + id, 51.1, "d" + id};
+    p.candidates.push_back(remove);
+    p.candidates.push_back(ramp);
+    Objective o;
+    o.weight = 4;
+    o.clauses = {{2 * door, 2 * door + 1}};
+    p.objectives.push_back(o);
+  }
+  p.budget = 2000.5;
+  p.max_nodes = 200'000;
+  const Solution s = solve(p);
+  CHECK_FALSE(s.complete);
+  CHECK(s.nodes == p.max_nodes);
+  // What it found holds: within the budget, one item per door, and as good as a greedy fill.
+  double cost = 0;
+  for (int c : s.chosen) cost += p.candidates[static_cast<std::size_t>(c)].cost;
+  CHECK(cost <= *p.budget);
+  CHECK(s.cost == Approx(cost));
+  CHECK(s.value == 4.0 * std::floor(*p.budget / 37.3));
+  // The same problem, the same answer (a count of nodes, not a time, is the limit).
+  const Solution again = solve(p);
+  CHECK(again.chosen == s.chosen);
+  SECTION("a problem within the limit is solved exactly, and says so") {
+    p.candidates.resize(20);
+    p.objectives.resize(10);
+    p.max_nodes = 1'000'000;
+    const Solution small = solve(p);
+    CHECK(small.complete);
+    CHECK(small.chosen == brute_force(p).chosen);
   }
 }

@@ -92,6 +92,9 @@ struct Plan {
   std::vector<Residual> residual;
   /// Every finding an item claims to resolve is gone when the changed home is checked again.
   bool verified = true;
+  /// The choice is proven the best; false where the search stopped at its limit (hundreds of
+  /// candidates, as in a home of 150 doors) with the best choice it had found.
+  bool optimal = true;
 };
 
 struct PlanResult {

@@ -45,6 +45,7 @@ class Rollup {
     std::string unit;
   };
   std::size_t households_ = 0, planned_ = 0, errors_ = 0, fully_resolved_ = 0, verified_ = 0;
+  std::size_t not_optimal_ = 0;  ///< plans whose search stopped at its limit
   double total_ = 0, subsidy_ = 0, copay_ = 0, budget_ = 0;
   long score_before_ = 0, score_after_ = 0;
   std::size_t barriers_ = 0, removed_ = 0, unassessed_ = 0;

@@ -249,6 +249,53 @@ double home_weight(const Case& c, const Ruleset& rs) {
   return rules::check_only(c, rs, affected_kinds("bathroom.enlarge")).score();
 }
 
+/// The direction of a room's walls: the angle of its longest wall, less whole quarter turns
+/// (radians in [0, π/2)); 0 for a room drawn along the axes. Searches that move things
+/// "along the walls" use it, so that a plan drawn turned gets the moves it would get upright.
+double wall_angle(const Ring& ring) {
+  Point2 longest{0, 0};
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    const Point2 e = ring[(i + 1) % ring.size()] - ring[i];
+    if (norm(e) > norm(longest) + 1e-9) longest = e;
+  }
+  if (longest.x == 0 || longest.y == 0) return 0;
+  const double quarter = Angle::pi / 2;
+  const double a = std::fmod(std::atan2(longest.y, longest.x) + 4 * quarter, quarter);
+  // Within a nanoradian of the axes (5 nm over a 5 m wall) is along them: a room turned
+  // upright again is, whatever the rounding.
+  return a < 1e-9 || a > quarter - 1e-9 ? 0 : a;
+}
+
+Point2 turned_by(Point2 p, double radians) {
+  const double c = std::cos(radians), s = std::sin(radians);
+  return {c * p.x - s * p.y, s * p.x + c * p.y};
+}
+
+/// The case turned by `radians` about `origin`: every position and facing (rooms become polygons).
+Case turned(Case c, Point2 origin, double radians) {
+  auto at = [&](Point2 p) { return origin + turned_by(p - origin, radians); };
+  const double degrees = radians * 180 / Angle::pi;
+  for (Room& r : c.rooms) {
+    r.polygon = outline(r);
+    for (Point2& p : r.polygon) p = at(p);
+    r.rect.reset();
+  }
+  for (Door& d : c.doors) d.at = at(d.at);
+  for (Fixture& f : c.fixtures) {
+    f.at = at(f.at);
+    f.facing = std::fmod(f.facing_or_default() + degrees + 360, 360);
+  }
+  for (GrabBar& g : c.grab_bars) {
+    g.from = at(g.from);
+    g.to = at(g.to);
+  }
+  for (Step& s : c.steps)
+    if (s.at) s.at = at(*s.at);
+  for (Ramp& r : c.ramps)
+    if (r.at) r.at = at(*r.at);
+  return c;
+}
+
 /// Move movable furniture in a room to where it frees the most space; how
 /// many pieces moved. A coarse search (300 mm steps, up to 1.5 m, turned or
 /// not) then a fine one (100 mm) around the best, on the room's turning
@@ -267,10 +314,13 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     Point2 at;
     std::optional<double> facing;
     std::optional<double> home;  ///< home_weight() with the move, worked out for ties only
+    Point2 along_walls;          ///< the move in the frame of the room's walls
   };
   const Point2 middle = g::centroid(outline_ring);
-  // Try a piece at a place; keep it if it is the best so far.
-  auto trial = [&](const Fixture& original, Point2 shift, bool turn, Move& best) {
+  const double walls = wall_angle(outline_ring);
+  // Try a piece at a place (moved `along_walls`); keep it if it is the best so far.
+  auto trial = [&](const Fixture& original, Point2 along_walls, bool turn, Move& best) {
+    const Point2 shift = walls == 0 ? along_walls : turned_by(along_walls, walls);
     Fixture moved_f = original;
     moved_f.at = original.at + shift;
     if (turn) moved_f.facing = std::fmod(original.facing_or_default() + 90, 360);
@@ -282,8 +332,8 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     *target = moved_f;
     const double w = room_weight(c, rs, room, kinds);
     // Prefer small moves, and not turning.
-    const double cost = std::abs(shift.x) + std::abs(shift.y) + (turn ? 500 : 0);
-    Move candidate{w, cost, original.id, moved_f.at, moved_f.facing, std::nullopt};
+    const double cost = std::abs(along_walls.x) + std::abs(along_walls.y) + (turn ? 500 : 0);
+    Move candidate{w, cost, original.id, moved_f.at, moved_f.facing, std::nullopt, along_walls};
     bool better = w < best.weight - 1e-9 || (std::abs(w - best.weight) <= 1e-9 && !best.id.empty() && cost < best.shift - 1e-9);
     if (!better && !best.id.empty() && std::abs(w - best.weight) <= 1e-9 && std::abs(cost - best.shift) <= 1e-9) {
       // A tie, which the order of trying must not decide: the move that costs the rest of
@@ -306,7 +356,7 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     if (better) best = std::move(candidate);
   };
   for (int round = 0; round < 2 && current > 0; ++round) {
-    Move best{current, 0, {}, {}, std::nullopt, std::nullopt};
+    Move best{current, 0, {}, {}, std::nullopt, std::nullopt, {}};
     std::vector<std::string> pieces;
     for (const Fixture& f : c.fixtures)
       if (f.room == room && movable(f.type)) pieces.push_back(f.id);
@@ -322,7 +372,7 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     // Refine around the best coarse place.
     const Fixture original = *c.find_fixture(best.id);
     const bool turned = best.facing != original.facing;
-    const Point2 coarse = best.at - original.at;
+    const Point2 coarse = best.along_walls;
     for (double dx = -200; dx <= 200; dx += 100)
       for (double dy = -200; dy <= 200; dy += 100)
         if (dx != 0 || dy != 0) trial(original, coarse + Point2{dx, dy}, turned, best);
@@ -341,6 +391,17 @@ std::optional<double> enlarge_room(Case& c, const Ruleset& rs, const std::string
   const Room* room = c.find_room(room_id);
   if (!room || (room->type != RoomType::bathroom && room->type != RoomType::toilet)) return std::nullopt;
   const Ring r = outline(*room);
+  if (const double walls = wall_angle(r); walls != 0 && r.size() == 4) {
+    // A room drawn turned: enlarged as it would be upright, in the frame of its walls.
+    Case upright = turned(c, r[0], -walls);
+    const Ring u = outline(*upright.find_room(room_id));
+    const Box ub = g::bounds(u);
+    if (std::abs(std::abs(g::signed_area(u)) - (ub.max.x - ub.min.x) * (ub.max.y - ub.min.y)) > 1) return std::nullopt;
+    const auto area = enlarge_room(upright, rs, room_id);
+    if (!area) return std::nullopt;
+    c = turned(std::move(upright), r[0], walls);
+    return area;
+  }
   const Box b = g::bounds(r);
   if (r.size() != 4 || std::abs(std::abs(g::signed_area(r)) - (b.max.x - b.min.x) * (b.max.y - b.min.y)) > 1) return std::nullopt;
   const std::set<std::string> kinds = {"turning_space", "room.area", "toilet.transfer_space", "door.turning_space"};

@@ -96,6 +96,9 @@ fixture("205-rooms-share-no-wall", chain(lambda c: c["rooms"].append({"id": "bed
 fixture("205-entrance-door-inside-room", setp(["doors", 0, "at"], [750, 900]), [["case.205", "/doors/0/at"]], schema_rejects=False)
 fixture("206-fixture-outside-room", setp(["fixtures", 0, "at"], [2500, 1500]), [["case.206", "/fixtures/0/at"]], schema_rejects=False)
 fixture("207-grab-bar-outside-room", setp(["grab_bars", 0, "from"], [2500, 3000]), [["case.207", "/grab_bars/0/from"]], schema_rejects=False)
+# Metres typed where millimetres belong: the case is read, with a warning.
+fixture("902-door-wider-than-its-wall", setp(["doors", 2, "clear_width"], 9000), [],
+        warnings=[["case.902", "/doors/2/clear_width"]], schema_rejects=False)
 fixture("901-unknown-fields-are-warnings", chain(setp(["doors", 0, "clear_widht"], 800), setp(["rooms", 0, "colour"], "red")), [],
         warnings=[["case.901", "/rooms/0/colour"], ["case.901", "/doors/0/clear_widht"]], schema_rejects=False)
 fixture("all-errors-of-a-case", chain(setp(["id"], 17), setp(["occupants", 0, "mobility"], "wheelchair"), setp(["doors", 1, "rooms", 1], "bahtroom"),

@@ -71,6 +71,8 @@ inline constexpr const char* grab_bar_outside_room = "case.207";
 inline constexpr const char* internal = "case.300";
 /// Warning, not an error: a field this library does not know was ignored.
 inline constexpr const char* unknown_field = "case.901";
+/// Warning: a door is wider than the wall it stands in (a unit slip, the wrong wall).
+inline constexpr const char* door_wider_than_wall = "case.902";
 }  // namespace errc
 
 }  // namespace barrierfree

@@ -174,8 +174,16 @@ class Validator {
       }
     }
     overlaps();
-    for (std::size_t i = 0; i < c_.doors.size(); ++i)
-      if (ok_.doors[i]) on_shared_wall(c_.doors[i].rooms, c_.doors[i].at, at("doors", i, "at"), "door");
+    for (std::size_t i = 0; i < c_.doors.size(); ++i) {
+      if (!ok_.doors[i]) continue;
+      const Door& d = c_.doors[i];
+      const auto wall = on_shared_wall(d.rooms, d.at, at("doors", i, "at"), "door");
+      // Likely a slip (metres for millimetres, the wrong wall): kept, but said.
+      if (wall && d.clear_width && d.clear_width->mm() > wall->length() + 1.0)
+        r_.warn(code::door_wider_than_wall, at("doors", i, "clear_width"),
+                "door " + quoted(d.id) + " is " + std::to_string(std::lround(d.clear_width->mm())) +
+                    " mm wide, but the wall it stands in is " + std::to_string(std::lround(wall->length())) + " mm long");
+    }
     for (std::size_t i = 0; i < c_.steps.size(); ++i)
       if (ok_.steps[i] && c_.steps[i].at) on_shared_wall(c_.steps[i].rooms, *c_.steps[i].at, at("steps", i, "at"), "step");
     for (std::size_t i = 0; i < c_.ramps.size(); ++i)
@@ -221,36 +229,70 @@ class Validator {
     }
   }
 
-  void on_shared_wall(const std::array<std::string, 2>& rooms, Point2 p, const std::string& path,
-                      const char* what) {
+  /// The wall an opening at p between two rooms (or a room and outside) stands in, or
+  /// nothing after an error that it stands in none.
+  std::optional<Segment> on_shared_wall(const std::array<std::string, 2>& rooms, Point2 p, const std::string& path,
+                                        const char* what) {
     const bool outside0 = rooms[0] == outside_id, outside1 = rooms[1] == outside_id;
+    // The nearest wall, joined with the pieces it continues in a straight line (a polygon
+    // may have a vertex in the middle of a wall).
+    auto nearest = [&](const std::vector<Segment>& walls) {
+      const Segment s = *std::min_element(walls.begin(), walls.end(), [&](const Segment& x, const Segment& y) {
+        return geometry::distance(p, x) < geometry::distance(p, y);
+      });
+      const double len = s.length();
+      if (!(len > 0)) return s;
+      const Point2 u = (s.b - s.a) * (1.0 / len);
+      double lo = 0, hi = len;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (const Segment& t : walls) {
+          if (std::abs(cross(u, t.a - s.a)) > 1.0 || std::abs(cross(u, t.b - s.a)) > 1.0) continue;
+          const double ta = dot(u, t.a - s.a), tb = dot(u, t.b - s.a);
+          const double t_lo = std::min(ta, tb), t_hi = std::max(ta, tb);
+          if (t_lo > hi + 1.0 || t_hi < lo - 1.0) continue;  // not touching the span
+          if (t_lo < lo - 1e-9 || t_hi > hi + 1e-9) {
+            lo = std::min(lo, t_lo);
+            hi = std::max(hi, t_hi);
+            grew = true;
+          }
+        }
+      }
+      return Segment{s.a + u * lo, s.a + u * hi};
+    };
     if (outside0 || outside1) {
       const Ring* ring = ring_of(outside0 ? rooms[1] : rooms[0]);
-      if (!ring) return;
-      const double d = geometry::distance_to_boundary(*ring, p);
-      if (d > door_wall_tolerance)
+      if (!ring || ring->size() < 3) return std::nullopt;
+      const Segment wall = nearest(geometry::edges(*ring));
+      const double d = geometry::distance(p, wall);
+      if (d > door_wall_tolerance) {
         r_.error_id(errc::not_on_shared_wall, path,
                  std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(d))) +
                      " mm from the walls of room " + quoted(outside0 ? rooms[1] : rooms[0]) +
                      " (at most 50 mm allowed)");
-      return;
+        return std::nullopt;
+      }
+      return wall;
     }
     const Ring* a = ring_of(rooms[0]);
     const Ring* b = ring_of(rooms[1]);
-    if (!a || !b) return;
+    if (!a || !b) return std::nullopt;
     const auto walls = geometry::shared_walls(*a, *b, door_wall_tolerance);
     if (walls.empty()) {
       r_.error_id(errc::not_on_shared_wall, path,
                "rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) + " share no wall for the " + what + " to stand in");
-      return;
+      return std::nullopt;
     }
-    double best = std::numeric_limits<double>::max();
-    for (const Segment& s : walls) best = std::min(best, geometry::distance(p, s));
-    if (best > door_wall_tolerance)
+    const Segment wall = nearest(walls);
+    const double best = geometry::distance(p, wall);
+    if (best > door_wall_tolerance) {
       r_.error_id(errc::not_on_shared_wall, path,
                std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(best))) +
                    " mm from the wall shared by rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) +
                    " (at most 50 mm allowed)");
+      return std::nullopt;
+    }
+    return wall;
   }
 };
 

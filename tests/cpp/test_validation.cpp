@@ -51,7 +51,7 @@ TEST_CASE("invalid fixtures give exactly their expected errors") {
                              errc::conflicting_fields, errc::invalid_value, errc::too_few_points,
                              errc::self_intersecting, errc::zero_area, errc::rooms_overlap,
                              errc::not_on_shared_wall, errc::fixture_outside_room,
-                             errc::grab_bar_outside_room, errc::unknown_field}) {
+                             errc::grab_bar_outside_room, errc::unknown_field, errc::door_wider_than_wall}) {
       CAPTURE(code);
       CHECK(seen_codes.count(code) == 1);
     }
@@ -71,6 +71,27 @@ TEST_CASE("a door exactly 50 mm from its wall is accepted, 51 mm is not") {
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].code == "case.205");
   CHECK(r.errors[0].path == "/doors/0/at");
+}
+
+TEST_CASE("a door wider than the wall it stands in is read, with a warning") {
+  // The living room's wall to the bedroom is 3000 mm long, drawn in two pieces (a vertex at
+  // y = 1000); the bedroom's door to outside is in a 3000 mm wall drawn in one.
+  auto warnings = [](double inner, double outer) {
+    const ReadResult r = read_case(R"({"format": "barrierfree.case/1", "id": "t",
+      "rooms": [{"id": "a", "type": "living", "polygon": [[0, 0], [3000, 0], [3000, 1000], [3000, 3000], [0, 3000]]},
+                {"id": "b", "type": "bedroom", "rect": [3000, 0, 3000, 3000]}],
+      "doors": [{"id": "d", "rooms": ["a", "b"], "at": [3000, 1100], "type": "opening", "clear_width": )" +
+                                   std::to_string(inner) + R"(},
+                {"id": "e", "rooms": ["outside", "b"], "at": [4500, 0], "type": "opening", "clear_width": )" +
+                                   std::to_string(outer) + "}]}");
+    REQUIRE(r.ok());
+    return pairs(r.warnings);
+  };
+  CHECK(warnings(3000, 3000).empty());
+  CHECK(warnings(2500, 3001).empty());  // across the vertex, and within a millimetre
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  CHECK(warnings(3002, 900) == Pairs{{"case.902", "/doors/0/clear_width"}});
+  CHECK(warnings(900, 3002) == Pairs{{"case.902", "/doors/1/clear_width"}});
 }
 
 TEST_CASE("rooms that only touch do not overlap; 100 mm² of overlap is tolerated, more is not") {

@@ -339,14 +339,14 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
       // A tie, which the order of trying must not decide: the move that costs the rest of
       // the home less, then the piece nearer the walls (farther from the room's middle).
       candidate.home = home_weight(c, rs);
-      if (!best.home) {
+      if (!best.home) {  // with the best move alone (it may be of another piece)
+        *target = original;
         Fixture* b = find(c.fixtures, best.id);
         const Fixture keep = *b;
         b->at = best.at;
         b->facing = best.facing;
         best.home = home_weight(c, rs);
         *b = keep;
-        *target = moved_f;  // when best moved this same piece
       }
       const double spread = distance(candidate.at, middle), best_spread = distance(best.at, middle);
       better = *candidate.home < *best.home - 1e-9 ||

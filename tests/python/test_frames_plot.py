@@ -65,7 +65,7 @@ def test_costs_frame(results):
     assert list(df.columns) == bf.COST_COLUMNS
     assert len(df) == len(results)
     assert (df["removed"] + df["left"] == df["barriers"]).all()
-    assert df["within_budget"].all() and df["verified"].all()
+    assert df["within_budget"].all() and df["verified"].all() and df["optimal"].all()
     rollup = bf.Rollup()
     for r in results:
         rollup.add(r)

@@ -178,3 +178,31 @@ TEST_CASE("a measurement within rounding of its limit is reported as the limit, 
   REQUIRE(short_by_a_tenth.size() == 1);
   CHECK(short_by_a_tenth[0].measured == 1199.9);
 }
+
+TEST_CASE("a room's area is judged as it is reported, to 0.001 m2") {
+  // A plan turned or rounded to 0.001 mm is a few mm² off its drawn area: 2.9999996 m² is shown
+  // as 3.000 and must meet a 3.00 m² minimum; a thousandth short is shown, and fails, as such.
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const auto rule = std::find_if(rs.rules.begin(), rs.rules.end(), [](const Rule& r) { return r.check == "room.area"; });
+  REQUIRE(rule != rs.rules.end());
+  double min = 0;
+  for (const auto& row : rule->param("table")->raw)
+    if (row["kind"] == "living") min = row["min"]["value"].get<double>();
+  REQUIRE(min > 0);
+  auto findings = [&](double width) {
+    Flat f;
+    f.room("living", RoomType::living, 3000, 0, width, 4000);
+    f.door("d-living", "hall", "living", {3000, 1500}, 900, DoorType::opening);
+    f.c.occupants = {needing(rule->applies.begin()->first)};
+    std::vector<Finding> out;
+    for (const Finding& x : check(f.c, rs).findings)
+      if (x.rule_id == rule->id && x.element == "living") out.push_back(x);
+    return out;
+  };
+  const double exact = min * 1e6 / 4000;       // mm wide, 4000 mm deep
+  CHECK(findings(exact).empty());
+  CHECK(findings(exact - 0.1).empty());        // 400 mm² short: reported as the minimum
+  const auto short_by_a_thousandth = findings(exact - 0.25);  // 1000 mm² short
+  REQUIRE(short_by_a_thousandth.size() == 1);
+  CHECK(short_by_a_thousandth[0].measured == Approx(min - 0.001).margin(1e-9));
+}

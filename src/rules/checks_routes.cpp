@@ -158,7 +158,9 @@ void clear_width(Context& ctx, const Rule& rule) {
     for (const Connection* c : topo.of(room.id)) {
       if (c == entry || other_room(c->rooms, room.id) == outside_id) continue;
       const geometry::Pinch p = topo.passage(room.id, *entry, *c, min);
-      if (p.width < worst.width) {
+      // Narrower as reported (0.1 mm): of two doors equally far, the first, not whichever
+      // rounding favoured in this orientation of the plan.
+      if (report_mm(p.width) < report_mm(worst.width)) {
         worst = p;
         worst_to = c;
       }

@@ -1,7 +1,6 @@
 #include <barrierfree/geometry/operations.hpp>
 
 #include "geometry/bg_adapt.hpp"
-#include "geometry/cell_search.hpp"
 #include "geometry/clearance_field.hpp"
 #include "geometry/point_in_ring.hpp"
 
@@ -350,9 +349,7 @@ Circle largest_inscribed_circle(const Ring& room, const std::vector<Ring>& obsta
   if (room.size() < 3) return {};
   const Box b = bounds(room);
   const ClearanceField field(room, obstacles);
-  const auto best = detail::maximise([&](Point2 p) { return field.value(p); },
-                                     [&](Point2 c, double h, double v) { return field.bound(c, h, v); }, b, precision, enough);
-  return {best.at, std::max(0.0, best.value)};
+  return field.largest(b, precision, enough);
 }
 
 }  // namespace barrierfree::geometry

@@ -1,6 +1,5 @@
 #include "geometry/passage.hpp"
 
-#include "geometry/cell_search.hpp"
 #include "geometry/clearance_field.hpp"
 
 #include <barrierfree/geometry/operations.hpp>
@@ -205,17 +204,8 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   box.max.y = std::min(box.max.y, ab.max.y + reach);
   if (!(box.max.x > box.min.x && box.max.y > box.min.y)) return {};
   const ClearanceField field(room, obstacles);
-  constexpr double out_of_reach = -std::numeric_limits<double>::infinity();
-  auto value = [&](Point2 c) { return distance(c, anchor) <= reach ? field.value(c) : out_of_reach; };
-  auto bound = [&](Point2 c, double h, double v) {
-    const double d = distance(c, anchor);
-    if (d - h * std::sqrt(2.0) > reach) return ClearanceField::Bound{out_of_reach, false, c};  // wholly out of reach
-    // v is the clearance at c unless c itself is out of reach.
-    ClearanceField::Bound b = field.bound(c, h, v == out_of_reach ? field.value(c) : v);
-    // The reach is convex: a cell's best point counts only if it is within it.
-    if (b.exact && distance(b.at, anchor) > reach) b.exact = false;
-    return b;
-  };
+  const ClearanceField::Reach within{anchor, reach};
+  const auto value = [&](Point2 c) { return distance(c, anchor) <= reach ? field.value(c) : -inf; };
   // Most doors have room in front of them: try the circle straight in front first (on
   // either side of the wall, the other side is outside the room), then search.
   if (std::isfinite(enough)) {
@@ -227,8 +217,7 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
         if (const double v = value(c); v >= enough) return {c, v};
     }
   }
-  const auto best = detail::maximise(value, bound, box, precision, enough);
-  return {best.at, std::max(0.0, best.value)};
+  return field.largest(box, precision, enough, &within);
 }
 
 }  // namespace barrierfree::geometry

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 using namespace barrierfree;
 namespace g = barrierfree::geometry;
@@ -235,4 +237,76 @@ TEST_CASE("largest circle near an opening agrees with a brute-force search withi
       CHECK(g::clearance(room, obstacles, found.centre) >= found.radius - 1e-6);
       CHECK(g::distance(found.centre, door) <= reach + 1e-9);
     }
+}
+
+namespace {
+
+/// The best clearance a fine search finds in `room` within `reach` of `anchor`: a grid, then
+/// a pattern search from its best points, a reference independent of the cell search.
+double reference_clearance(const Ring& room, const std::vector<Ring>& obstacles, const Segment* anchor, double reach) {
+  const Box b = g::bounds(room);
+  const auto f = [&](Point2 p) {
+    if (anchor && g::distance(p, *anchor) > reach) return -1e300;
+    return g::clearance(room, obstacles, p);
+  };
+  std::vector<std::pair<double, Point2>> grid;
+  const double step = 20;
+  for (double x = b.min.x; x <= b.max.x; x += step)
+    for (double y = b.min.y; y <= b.max.y; y += step) grid.push_back({f({x, y}), {x, y}});
+  std::sort(grid.begin(), grid.end(), [](const auto& u, const auto& v) { return u.first > v.first; });
+  double best = grid.empty() ? 0 : grid[0].first;
+  for (std::size_t i = 0; i < std::min<std::size_t>(grid.size(), 12); ++i) {
+    auto [v, p] = grid[i];
+    for (double s = step; s > 0.002; s /= 2)
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (Point2 d : {Point2{s, 0}, Point2{-s, 0}, Point2{0, s}, Point2{0, -s}, Point2{s, s}, Point2{-s, -s},
+                         Point2{s, -s}, Point2{-s, s}})
+          if (const double w = f(p + d); w > v) v = w, p = p + d, moved = true;
+      }
+    best = std::max(best, v);
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("largest circles in random rooms with turned fixtures and door swings agree with a fine search") {
+  // Fixture corners and the faceted arc of a door's swing are where the clearance is a distance to a
+  // point, not to a line: the search's exact bound over a cell must hold there too, or it would let
+  // a cell go that holds a larger circle.
+  std::uint64_t seed = 0x9e3779b97f4a7c15ull;
+  const auto uniform = [&](double lo, double hi) {
+    seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+    return lo + (hi - lo) * static_cast<double>(seed % 1000003) / 1000003.0;
+  };
+  for (int trial = 0; trial < 60; ++trial) {
+    CAPTURE(trial);
+    const double w = uniform(1200, 3200), d = uniform(1200, 3200);
+    Ring room = g::rectangle(0, 0, w, d);
+    if (trial % 3 == 0) room = {{0, 0}, {w, 0}, {w, d * 0.5}, {w * 0.6, d * 0.5}, {w * 0.6, d}, {0, d}};
+    std::vector<Ring> obstacles;
+    for (int k = 0, n = 1 + trial % 4; k < n; ++k)
+      obstacles.push_back(g::footprint({uniform(0, w), uniform(0, d)}, uniform(300, 900), uniform(300, 800),
+                                       trial % 2 ? uniform(0, 360) : 90.0 * (k % 4)));
+    // A door's swing: a quarter disc of eight facets about a hinge on the bottom wall.
+    const double leaf = uniform(600, 900), hinge = uniform(0, w - leaf);
+    Ring swing{{hinge, 0}};
+    for (int k = 0; k <= 8; ++k) {
+      const double a = Angle::pi / 2 * k / 8;
+      swing.push_back({hinge + leaf * std::cos(a), leaf * std::sin(a)});
+    }
+    obstacles.push_back(swing);
+    const double room_best = reference_clearance(room, obstacles, nullptr, 0);
+    const Circle c = g::largest_inscribed_circle(room, obstacles);
+    CHECK(c.radius >= room_best - 0.25);
+    CHECK(g::clearance(room, obstacles, c.centre) >= c.radius - 1e-6);
+    const Segment door{{hinge, 0}, {hinge + leaf, 0}};
+    const double reach = uniform(500, 1600);
+    const double near_best = reference_clearance(room, obstacles, &door, reach);
+    const Circle n = g::largest_circle_near(room, obstacles, door, reach);
+    CHECK(n.radius >= near_best - 0.25);
+    CHECK(g::clearance(room, obstacles, n.centre) >= n.radius - 1e-6);
+    CHECK(g::distance(n.centre, door) <= reach + 1e-9);
+  }
 }

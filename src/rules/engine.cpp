@@ -233,9 +233,7 @@ const Ruleset& ruleset_for(const Case& c) {
 CheckResult check(const Case& c) { return check(c, ruleset_for(c)); }
 
 std::string to_json_text(const CheckResult& r) {
-  std::string out;
-  out.reserve(1024 + 360 * r.findings.size());
-  io::JsonText w(out);
+  io::JsonText w(1024 + 720 * r.findings.size());
   w.begin_object();
   w.key("id").value(r.id);
   w.key("standard").value(r.standard);
@@ -290,7 +288,7 @@ std::string to_json_text(const CheckResult& r) {
   w.key("checked").strings(r.checked);
   w.key("score").begin_object().key("before").value(r.score()).end_object();
   w.end_object();
-  return out;
+  return w.take();
 }
 
 nlohmann::ordered_json to_json(const CheckResult& r) {

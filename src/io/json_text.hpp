@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -24,19 +25,11 @@ namespace barrierfree::io {
 class JsonText {
  public:
   /// Room for `expected` bytes to start with (it grows as needed).
-  explicit JsonText(std::size_t expected = 1024) : buf_(std::max<std::size_t>(expected, 64), '\0') {
-    p_ = buf_.data();
-    end_ = p_ + buf_.size();
-  }
+  explicit JsonText(std::size_t expected = 1024)
+      : capacity_(std::max<std::size_t>(expected, 64)), buf_(new char[capacity_]), p_(buf_.get()), end_(p_ + capacity_) {}
 
-  /// The text written; the writer is empty afterwards.
-  std::string take() {
-    buf_.resize(static_cast<std::size_t>(p_ - buf_.data()));
-    std::string out = std::move(buf_);
-    buf_.clear();
-    p_ = end_ = buf_.data();
-    return out;
-  }
+  /// The text written.
+  [[nodiscard]] std::string take() const { return {buf_.get(), static_cast<std::size_t>(p_ - buf_.get())}; }
 
   JsonText& begin_object() { return open('{'); }
   JsonText& end_object() { return close('}'); }
@@ -210,11 +203,16 @@ class JsonText {
 
   /// At least n bytes free at p_.
   void room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - p_) >= n) return;
-    const std::size_t used = static_cast<std::size_t>(p_ - buf_.data());
-    buf_.resize(std::max(2 * buf_.size(), used + n));
-    p_ = buf_.data() + used;
-    end_ = buf_.data() + buf_.size();
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  void grow(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(p_ - buf_.get());
+    capacity_ = std::max(2 * capacity_, used + n);
+    std::unique_ptr<char[]> grown(new char[capacity_]);
+    std::memcpy(grown.get(), buf_.get(), used);
+    buf_ = std::move(grown);
+    p_ = buf_.get() + used;
+    end_ = buf_.get() + capacity_;
   }
   void put(char c) {
     room(1);
@@ -226,9 +224,11 @@ class JsonText {
     p_ += s.size();
   }
 
-  std::string buf_;  ///< written up to p_; bytes from p_ to end_ are free
-  char* p_ = nullptr;
-  char* end_ = nullptr;
+  // Not a std::string: one would fill its room with zeros first.
+  std::size_t capacity_;
+  std::unique_ptr<char[]> buf_;  ///< written up to p_; bytes from p_ to end_ are free
+  char* p_;
+  char* end_;
   std::string first_;  ///< per open object or array: 1 until its first member is written
   bool after_key_ = false;
 };

@@ -9,6 +9,7 @@
 #include "rules/messages.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <tuple>
 
@@ -115,9 +116,17 @@ void Context::report(const Rule& rule, Report r) {
   // Only the values the message mentions are formatted: most findings name two or
   // three of a rule's parameters, and formatting them all was a tenth of a check.
   const Text& templ = f.status == Status::insufficient_data ? messages::insufficient() : rule.message;
-  std::vector<std::string_view> named = placeholders(templ.en);
-  for (std::string_view name : placeholders(templ.zh)) named.push_back(name);
-  const auto wanted = [&](std::string_view name) { return std::find(named.begin(), named.end(), name) != named.end(); };
+  std::array<std::string_view, 24> named;
+  std::size_t n_named = 0;
+  bool all = false;  // more names than the array holds: format every value
+  for (const std::string* t : {&templ.en, &templ.zh})
+    for_each_placeholder(*t, [&](std::string_view name) {
+      if (n_named < named.size()) named[n_named++] = name;
+      else all = true;
+    });
+  const auto wanted = [&](std::string_view name) {
+    return all || std::find(named.begin(), named.begin() + n_named, name) != named.begin() + n_named;
+  };
   Vars vars = std::move(r.vars);
   if (wanted("name")) vars.emplace("name", name_of(r.element));
   if (wanted("element")) vars.emplace("element", same(r.element));

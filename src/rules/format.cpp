@@ -60,14 +60,6 @@ Text range_text(double lo_mm, double hi_mm, const std::string& display_unit) {
   return {s, s};
 }
 
-std::vector<std::string_view> placeholders(std::string_view templ) {
-  std::vector<std::string_view> out;
-  for (std::size_t at = templ.find('{'); at != std::string_view::npos; at = templ.find('{', at + 1))
-    if (const std::size_t end = templ.find('}', at); end != std::string_view::npos)
-      out.push_back(templ.substr(at + 1, end - at - 1));
-  return out;
-}
-
 std::string fill(const std::string& templ, const Vars& vars, bool zh) {
   std::string out;
   out.reserve(templ.size() + 32);
@@ -76,10 +68,10 @@ std::string fill(const std::string& templ, const Vars& vars, bool zh) {
   for (std::size_t at = t.find('{'); at != std::string_view::npos; at = t.find('{', at + 1)) {
     const std::size_t end = t.find('}', at);
     if (end == std::string_view::npos) break;
-    const auto it = vars.find(t.substr(at + 1, end - at - 1));
-    if (it == vars.end()) continue;
+    const Text* value = vars.find(t.substr(at + 1, end - at - 1));
+    if (!value) continue;
     out.append(t, done, at - done);
-    out += zh ? it->second.zh : it->second.en;
+    out += zh ? value->zh : value->en;
     done = end + 1;
     at = end;
   }

@@ -3,14 +3,40 @@
 
 #include <barrierfree/rules/ruleset.hpp>
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace barrierfree::rules {
 
-using Vars = std::map<std::string, Text, std::less<>>;
+/// The values of a message's placeholders by name: a handful per finding, so kept in a
+/// vector and looked up in order (a map's nodes cost more than the search).
+class Vars {
+ public:
+  /// The value of `name`, added empty if there is none.
+  Text& operator[](std::string_view name) {
+    if (Text* t = find(name)) return *t;
+    return items_.emplace_back(std::string(name), Text{}).second;
+  }
+  /// Adds `name` unless it has a value already.
+  void emplace(std::string_view name, Text value) {
+    if (!find(name)) items_.emplace_back(std::string(name), std::move(value));
+  }
+  [[nodiscard]] bool count(std::string_view name) const { return find(name) != nullptr; }
+  [[nodiscard]] const Text* find(std::string_view name) const {
+    for (const auto& [n, t] : items_)
+      if (n == name) return &t;
+    return nullptr;
+  }
+  [[nodiscard]] Text* find(std::string_view name) {
+    for (auto& [n, t] : items_)
+      if (n == name) return &t;
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string, Text>> items_;
+};
 
 inline Text same(const std::string& s) { return {s, s}; }
 
@@ -27,8 +53,12 @@ Text at_most(const Text& value);
 /// "850–1000 mm"
 Text range_text(double lo_mm, double hi_mm, const std::string& display_unit);
 
-/// The names of the template's {placeholders}, in order.
-std::vector<std::string_view> placeholders(std::string_view templ);
+/// Calls f(name) for each of the template's {placeholders}, in order.
+template <class F>
+void for_each_placeholder(std::string_view templ, F&& f) {
+  for (std::size_t at = templ.find('{'); at != std::string_view::npos; at = templ.find('{', at + 1))
+    if (const std::size_t end = templ.find('}', at); end != std::string_view::npos) f(templ.substr(at + 1, end - at - 1));
+}
 
 /// Fill {placeholders} of a template from vars (unknown ones are left as they are).
 std::string fill(const std::string& templ, const Vars& vars, bool zh);

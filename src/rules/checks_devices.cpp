@@ -32,7 +32,7 @@ std::vector<const Device*> devices_sorted(const Context& ctx) {
 void control_height(Context& ctx, const Rule& rule) {
   const Param* types = rule.param("devices");
   const double lo = rule.mm("min", 0), hi = rule.mm("max", 1e9);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Device& d : ctx.c.devices) {
     if (!listed(types, to_string(d.type))) continue;
     Report r;

@@ -19,7 +19,7 @@ std::string door_pointer(const Context& ctx, const Door& d, const std::string& f
 
 void clear_width(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Door& d : ctx.c.doors) {
     Report r;
     r.element = d.id;
@@ -44,7 +44,7 @@ void clear_width(Context& ctx, const Rule& rule) {
 void threshold(Context& ctx, const Rule& rule) {
   const double max = rule.mm("max");
   const double with_ramp = rule.mm("with_ramp_max", max);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Door& d : ctx.c.doors) {
     Report r;
     r.element = d.id;
@@ -70,7 +70,7 @@ void threshold(Context& ctx, const Rule& rule) {
 
 void handle(Context& ctx, const Rule& rule) {
   const double lo = rule.mm("min"), hi = rule.mm("max", 1e9);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   const Param* allowed = rule.param("handles");
   for (const Door& d : ctx.c.doors) {
     if (d.type == DoorType::opening) continue;
@@ -132,7 +132,7 @@ double latch_clearance(const Context& ctx, const Door& d, const DoorSide& s, Sid
 
 void latch_side(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min"), depth = rule.mm("depth", 300);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Door& d : ctx.c.doors) {
     if (d.type != DoorType::swing) continue;
     Report r;
@@ -249,7 +249,7 @@ std::optional<DoorSpace> door_space(Context& ctx, const Rule& rule, const Door& 
 void door_turning_space(Context& ctx, const Rule& rule) {
   const Param* method = rule.param("method");
   const bool maneuvering = method && !method->names.empty() && method->names[0] == "maneuvering";
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Door& d : ctx.c.doors) {
     if (d.type == DoorType::opening && !maneuvering) continue;
     Report r;

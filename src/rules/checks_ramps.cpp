@@ -68,7 +68,7 @@ bool ramp_slope_ok(const Rule& rule, const Ramp& r) {
 namespace {
 
 void slope(Context& ctx, const Rule& rule) {
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Ramp& ramp : ctx.c.ramps) {
     if (ramp_slope_ok(rule, ramp)) continue;
     const double s = ramp.rise.mm() / ramp.length.mm();
@@ -98,7 +98,7 @@ void slope(Context& ctx, const Rule& rule) {
 
 void width(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Ramp& ramp : ctx.c.ramps) {
     Report r;
     r.element = ramp.id;
@@ -121,7 +121,7 @@ void width(Context& ctx, const Rule& rule) {
 
 void landing(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Ramp& ramp : ctx.c.ramps) {
     Report r;
     r.element = ramp.id;
@@ -151,7 +151,7 @@ void handrail(Context& ctx, const Rule& rule) {
   const double rise_over = rule.mm("rise_over");
   const Param* slope_over = rule.param("slope_over");
   const int sides = static_cast<int>(rule.mm("sides", 2));
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Ramp& ramp : ctx.c.ramps) {
     const double s = ramp.rise.mm() / ramp.length.mm();
     if (ramp.rise.mm() <= rise_over || (slope_over && s <= slope_over->value)) continue;

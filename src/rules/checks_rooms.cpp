@@ -20,7 +20,7 @@ void turning_space(Context& ctx, const Rule& rule) {
   const double diameter = rule.mm("diameter");
   const Param* types = rule.param("rooms");
   const bool each_type = rule.param("each_type") && rule.param("each_type")->value != 0;
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   // Groups of rooms of which one must pass: per room type, or all together.
   std::map<std::string, std::vector<const Room*>> groups;
   for (const Room& r : ctx.c.rooms)
@@ -155,7 +155,7 @@ double bed_side(const Context& ctx, const Fixture& bed, double window, double li
 
 void bed_side_space(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min"), window = rule.mm("length", 0);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   const Fixture* best = nullptr;
   double best_space = -1;
   std::vector<const Fixture*> beds;

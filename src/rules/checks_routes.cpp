@@ -147,7 +147,7 @@ std::vector<std::string> pinch_fixtures(const Context& ctx, const std::string& r
 
 void clear_width(Context& ctx, const Rule& rule) {
   const double min = rule.mm("min");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   const Topology topo(ctx);
   for (const Room& room : ctx.c.rooms) {
     if (!ctx.in_focus(room.id)) continue;
@@ -184,7 +184,7 @@ void clear_width(Context& ctx, const Rule& rule) {
 }
 
 void steps(Context& ctx, const Rule& rule) {
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   const double max = rule.mm("max", 0);
   for (const Step& s : ctx.c.steps) {
     // A level change within the rule's tolerance is not a step; one of unknown height may be.

@@ -46,7 +46,7 @@ void toilet_type(Context& ctx, const Rule& rule) {
 
 void seat_height(Context& ctx, const Rule& rule) {
   const double lo = rule.mm("min"), hi = rule.mm("max", 1e9);
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Fixture* t : fixtures_of(ctx, FixtureType::toilet)) {
     if (t->kind != ToiletKind::seated) continue;  // a squat pan has no seat: toilet.type reports it
     Report r = about(*t);
@@ -68,7 +68,7 @@ void seat_height(Context& ctx, const Rule& rule) {
 
 void transfer_space(Context& ctx, const Rule& rule) {
   const double need_w = rule.mm("width"), need_d = rule.mm("depth");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Fixture* t : fixtures_of(ctx, FixtureType::toilet)) {
     const FixtureFrame fr = frame_of(*t);
     // Depth: from the wall behind the toilet to what stands in front of it.
@@ -145,7 +145,7 @@ void shower_grab_bars(Context& ctx, const Rule& rule) { bars_required(ctx, rule,
 
 void grab_bar_height(Context& ctx, const Rule& rule) {
   const Param* types = rule.param("fixture");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const GrabBar& g : ctx.c.grab_bars) {
     const Fixture* f = ctx.plan.served_fixture(g, 1000);
     if (!f || !listed(types, to_string(f->type))) continue;
@@ -182,7 +182,7 @@ void grab_bar_height(Context& ctx, const Rule& rule) {
 
 void grab_bar_position(Context& ctx, const Rule& rule) {
   const Param* types = rule.param("fixture");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const GrabBar& g : ctx.c.grab_bars) {
     if (g.vertical) continue;
     const Fixture* f = ctx.plan.served_fixture(g, 1000);
@@ -256,7 +256,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
 
 void shower_curb(Context& ctx, const Rule& rule) {
   const double max = rule.mm("max");
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Fixture* s : fixtures_of(ctx, FixtureType::shower)) {
     Report r = about(*s);
     if (!s->curb) {
@@ -327,7 +327,7 @@ void bathtub_access(Context& ctx, const Rule& rule) {
 void height_and_knees(Context& ctx, const Rule& rule, FixtureType type) {
   const double lo = rule.mm("min", 0), hi = rule.mm("max", 1e9);
   const bool knees = rule.param("knee_clearance") && rule.param("knee_clearance")->value != 0;
-  const std::string unit = Context::display_unit(rule);
+  const std::string& unit = Context::display_unit(rule);
   for (const Fixture* f : fixtures_of(ctx, type)) {
     Report r = about(*f);
     r.vars["height_range"] = lo > 0 ? range_text(lo, hi, unit) : at_most(length_text(hi, unit));

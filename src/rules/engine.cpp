@@ -49,6 +49,7 @@ const std::map<std::string, CheckFunction>& check_functions() {
 Context::Context(const Case& c_, const Ruleset& rs_, std::string focus_room)
     : c(c_), rs(rs_), plan(c_), focus(std::move(focus_room)) {
   for (const Occupant& o : c.occupants) profiles.push_back(profile(o));
+  findings.reserve(32);  // a household has a dozen or two: moved once, not again as the vector grows
 }
 
 Concern Context::work_out_concern(const Rule& rule, const std::set<std::string>& features) const {
@@ -77,10 +78,11 @@ const Concern& Context::concern(const Rule& rule, const std::set<std::string>& f
   return concern_;
 }
 
-std::string Context::display_unit(const Rule& rule) {
+const std::string& Context::display_unit(const Rule& rule) {
+  static const std::string in = "in", mm = "mm";
   for (const auto& [name, p] : rule.params)
-    if (p.unit == "in") return "in";
-  return "mm";
+    if (p.unit == in) return in;
+  return mm;
 }
 
 Text Context::name_of(const std::string& element) const {
@@ -93,7 +95,7 @@ Text Context::name_of(const std::string& element) const {
 void Context::report(const Rule& rule, Report r) {
   const Concern& who = concern(rule, r.features);
   if (who.empty()) return;
-  Finding f;
+  Finding& f = findings.emplace_back();
   f.check = rule.check;
   f.element = r.element;
   f.status = r.status;
@@ -137,7 +139,7 @@ void Context::report(const Rule& rule, Report r) {
     vars.emplace("clause", Text{clause, numbered ? "第" + clause + "条" : clause});
   }
   if (wanted("title")) vars.emplace("title", rule.title);
-  const std::string unit = display_unit(rule);
+  const std::string& unit = display_unit(rule);
   for (const auto& [pname, p] : rule.params) {
     if (!wanted(pname) || vars.count(pname)) continue;
     if (p.unit == "mm" || p.unit == "in" || p.unit == "m") vars.emplace(pname, length_text(p.value, unit));
@@ -151,7 +153,6 @@ void Context::report(const Rule& rule, Report r) {
     vars["missing"] = same(fields);
   }
   f.message = {fill(templ.en, vars, false), fill(templ.zh, vars, true)};
-  findings.push_back(std::move(f));
 }
 
 void Context::not_assessed(const Rule& rule, std::string element, std::string reason) {

@@ -63,7 +63,7 @@ class Context {
   /// The display name of an element for messages: a room's name in Chinese, else its id.
   [[nodiscard]] Text name_of(const std::string& element) const;
   /// The unit lengths of this rule are shown in ("in" for ADA rules, else "mm").
-  [[nodiscard]] static std::string display_unit(const Rule& rule);
+  [[nodiscard]] static const std::string& display_unit(const Rule& rule);
 
   /// With a focus room, room-wise geometric checks look only at that room
   /// (its turning space, passages, beds and doors): for trials of remedies.

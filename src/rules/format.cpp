@@ -62,7 +62,7 @@ Text range_text(double lo_mm, double hi_mm, const std::string& display_unit) {
 
 std::string fill(const std::string& templ, const Vars& vars, bool zh) {
   std::string out;
-  out.reserve(templ.size() + 32);
+  out.reserve(templ.size() + 48);
   const std::string_view t = templ;
   std::size_t done = 0;  // text before this is in `out`
   for (std::size_t at = t.find('{'); at != std::string_view::npos; at = t.find('{', at + 1)) {

@@ -16,11 +16,14 @@ class Vars {
   /// The value of `name`, added empty if there is none.
   Text& operator[](std::string_view name) {
     if (Text* t = find(name)) return *t;
+    if (items_.empty()) items_.reserve(8);
     return items_.emplace_back(std::string(name), Text{}).second;
   }
   /// Adds `name` unless it has a value already.
   void emplace(std::string_view name, Text value) {
-    if (!find(name)) items_.emplace_back(std::string(name), std::move(value));
+    if (find(name)) return;
+    if (items_.empty()) items_.reserve(8);
+    items_.emplace_back(std::string(name), std::move(value));
   }
   [[nodiscard]] bool count(std::string_view name) const { return find(name) != nullptr; }
   [[nodiscard]] const Text* find(std::string_view name) const {

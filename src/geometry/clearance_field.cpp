@@ -221,12 +221,21 @@ class CellSites {
 
 }  // namespace
 
-ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles) : room_(room), obstacles_(obstacles) {
-  std::size_t count = room.size();
-  for (const Ring& o : obstacles) count += o.size();
-  for (Eigen::ArrayXd* a : {&ax_, &ay_, &ux_, &uy_, &len_}) a->resize(static_cast<Eigen::Index>(count));
+ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles, const Ring* extra)
+    : room_(room), obstacles_(obstacles), extra_(extra) {
+  // The rings' edges of non-zero length, counted first so that each array is allocated once.
+  const auto rings = [&](auto&& f) {
+    f(room);
+    for (const Ring& o : obstacles) f(o);
+    if (extra) f(*extra);
+  };
+  Eigen::Index count = 0;
+  rings([&](const Ring& r) {
+    for (std::size_t i = 0; i < r.size(); ++i) count += distance(r[i], r[(i + 1) % r.size()]) > 0;
+  });
+  for (Eigen::ArrayXd* a : {&ax_, &ay_, &ux_, &uy_, &len_}) a->resize(count);
   Eigen::Index n = 0;
-  auto add = [&](const Ring& r) {
+  rings([&](const Ring& r) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const Point2 a = r[i], b = r[(i + 1) % r.size()];
       const double len = distance(a, b);
@@ -235,20 +244,17 @@ ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstac
       ax_[n] = a.x, ay_[n] = a.y, ux_[n] = unit.x, uy_[n] = unit.y, len_[n] = len;
       ++n;
     }
-  };
-  add(room);
-  for (const Ring& o : obstacles) {
-    add(o);
-    boxes_.push_back(bounds(o));
-  }
-  for (Eigen::ArrayXd* a : {&ax_, &ay_, &ux_, &uy_, &len_}) a->conservativeResize(n);  // without zero-length edges
+  });
+  boxes_.reserve(obstacles.size() + 1);
+  for (const Ring& o : obstacles) boxes_.push_back(bounds(o));
+  if (extra) boxes_.push_back(bounds(*extra));
 }
 
 bool ClearanceField::inside_free(Point2 p) const {
   if (!detail::inside(room_, p)) return false;
   for (std::size_t i = 0; i < obstacles_.size(); ++i)
     if (in_box(boxes_[i], p) && detail::inside(obstacles_[i], p)) return false;
-  return true;
+  return !extra_ || !in_box(boxes_.back(), p) || !detail::inside(*extra_, p);
 }
 
 double ClearanceField::value(Point2 p) const {

@@ -33,7 +33,9 @@ namespace barrierfree::geometry {
 
 class ClearanceField {
  public:
-  ClearanceField(const Ring& room, const std::vector<Ring>& obstacles);
+  /// The room's clearance with `obstacles` and, when given, one `extra` obstacle (the
+  /// swing of a door, say); all are referred to, not copied.
+  ClearanceField(const Ring& room, const std::vector<Ring>& obstacles, const Ring* extra = nullptr);
 
   /// Distance to the nearest wall or obstacle; negative outside the room or inside an obstacle.
   [[nodiscard]] double value(Point2 p) const;
@@ -70,7 +72,8 @@ class ClearanceField {
 
   const Ring& room_;
   const std::vector<Ring>& obstacles_;
-  std::vector<Box> boxes_;  ///< of the obstacles
+  const Ring* extra_;
+  std::vector<Box> boxes_;  ///< of the obstacles, then of `extra`
   /// The edges of the room and the obstacles, by coordinate (for Eigen): start a,
   /// unit vector u along the edge, length.
   Eigen::ArrayXd ax_, ay_, ux_, uy_, len_;

@@ -189,7 +189,7 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
 }
 
 Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles, const Segment& anchor, double reach,
-                           double precision, double enough) {
+                           double precision, double enough, const Ring* extra) {
   // Maximise the clearance over the centres within `reach` of the anchor. (A
   // penalty for leaving the reach instead would be flat wherever walking away
   // from the door also walks away from the nearest obstacle, and a flat top
@@ -203,7 +203,7 @@ Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles,
   box.max.x = std::min(box.max.x, ab.max.x + reach);
   box.max.y = std::min(box.max.y, ab.max.y + reach);
   if (!(box.max.x > box.min.x && box.max.y > box.min.y)) return {};
-  const ClearanceField field(room, obstacles);
+  const ClearanceField field(room, obstacles, extra);
   const ClearanceField::Reach within{anchor, reach};
   const auto value = [&](Point2 c) { return distance(c, anchor) <= reach ? field.value(c) : -inf; };
   // Most doors have room in front of them: try the circle straight in front first (on

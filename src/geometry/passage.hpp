@@ -32,10 +32,11 @@ struct Pinch {
 Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const Segment& a, const Segment& b,
                     double exclusion);
 
-/// The largest circle in `room` clear of `obstacles` whose centre lies within
-/// `reach` of `anchor` (for the turning space in front of a door); radius 0 if none.
+/// The largest circle in `room` clear of `obstacles` (and of `extra`, when given) whose
+/// centre lies within `reach` of `anchor` (for the turning space in front of a door);
+/// radius 0 if none.
 Circle largest_circle_near(const Ring& room, const std::vector<Ring>& obstacles, const Segment& anchor,
                            double reach, double precision = 0.25,
-                           double enough = std::numeric_limits<double>::infinity());
+                           double enough = std::numeric_limits<double>::infinity(), const Ring* extra = nullptr);
 
 }  // namespace barrierfree::geometry

@@ -185,12 +185,11 @@ void latch_side(Context& ctx, const Rule& rule) {
 /// GB: the largest turning circle near the door on one side, clear of the
 /// leaf's swing; the search stops once the required circle fits.
 double circle_at_door(const Context& ctx, const Door& d, const DoorSide& s, double diameter, Side latch) {
-  std::vector<Ring> obstacles = ctx.plan.obstacles(s.room, KneeSpace::counts_as_free);
-  if (d.swing_into && *d.swing_into == s.room)
-    if (auto swing = ctx.plan.swing_area(d, latch)) obstacles.push_back(*swing);
-  const Circle c = geometry::largest_circle_near(*ctx.plan.outline(s.room), obstacles, s.mouth(),
-                                                 diameter / 2 + s.width, circle_precision_mm,
-                                                 diameter / 2 - circle_precision_mm);
+  std::optional<Ring> swing;
+  if (d.swing_into && *d.swing_into == s.room) swing = ctx.plan.swing_area(d, latch);
+  const Circle c = geometry::largest_circle_near(*ctx.plan.outline(s.room), ctx.plan.obstacles(s.room, KneeSpace::counts_as_free),
+                                                 s.mouth(), diameter / 2 + s.width, circle_precision_mm,
+                                                 diameter / 2 - circle_precision_mm, swing ? &*swing : nullptr);
   return c.diameter();
 }
 

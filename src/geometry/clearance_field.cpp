@@ -269,7 +269,7 @@ ClearanceField::Cell ClearanceField::make_cell(Point2 c, double parent, double s
   // Inside the free floor or not: known from the parent cell when c lies within its
   // clearance (a disc of that radius about the parent's centre is all on one side).
   const bool free = parent > step ? true : parent < -step ? false : inside_free(c);
-  return {c, free ? m : -m, free ? m : -m};
+  return {c, free ? m : -m, free ? m : -m, 0};
 }
 
 ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h) const {
@@ -311,10 +311,15 @@ Circle ClearanceField::largest(Box box, double precision, double enough, const R
   const auto result = [&] { return Circle{best.centre, std::max(0.0, best.radius)}; };
   if (!(size > 0)) return result();
   std::vector<Cell> cells, next;
+  cells.reserve(64);
+  next.reserve(64);
   double half = size / 2;
   const auto add = [&](std::vector<Cell>& to, Point2 c, double parent, double step) {
     Cell cell = make_cell(c, parent, step);
-    if (!in_reach(c)) cell.value = minus_inf;
+    if (reach) {
+      cell.to_anchor = distance(c, reach->anchor);
+      if (cell.to_anchor > reach->distance) cell.value = minus_inf;
+    }
     to.push_back(cell);
   };
   const int nx = static_cast<int>(std::ceil(w / size - 1e-9)), ny = static_cast<int>(std::ceil(hgt / size - 1e-9));
@@ -334,7 +339,7 @@ Circle ClearanceField::largest(Box box, double precision, double enough, const R
       // A cell the generic bound already lets go needs no closer one (-inf marks centres
       // out of reach, where only the bound knows the cell's best).
       if (c.value > minus_inf && c.value + half * sqrt2 <= best.radius + precision) continue;
-      if (reach && distance(c.c, reach->anchor) - half * sqrt2 > reach->distance) continue;  // wholly out of reach
+      if (reach && c.to_anchor - half * sqrt2 > reach->distance) continue;  // wholly out of reach
       Bound b = bound(c, half);
       // The reach is convex: a cell's best point counts only if it is within it.
       if (b.exact && !in_reach(b.at)) b.exact = false;

@@ -57,6 +57,7 @@ class ClearanceField {
     Point2 c;
     double clearance;  ///< signed, as value()
     double value;      ///< what is maximised: the clearance, -inf out of reach
+    double to_anchor;  ///< distance from c to the reach's anchor (0 without a reach)
   };
   struct Bound {
     double value;  ///< at least the clearance anywhere in the cell

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace barrierfree {
 
@@ -36,7 +37,14 @@ bool is_remedy_kind(std::string_view name) {
 }
 
 std::size_t check_kind_rank(std::string_view name) {
-  return static_cast<std::size_t>(std::find(checks.begin(), checks.end(), name) - checks.begin());
+  // Asked for every rule and finding of every case: an index rather than a search.
+  static const std::unordered_map<std::string_view, std::size_t> rank = [] {
+    std::unordered_map<std::string_view, std::size_t> m;
+    for (std::size_t i = 0; i < checks.size(); ++i) m.emplace(checks[i], i);
+    return m;
+  }();
+  const auto it = rank.find(name);
+  return it == rank.end() ? checks.size() : it->second;
 }
 
 }  // namespace barrierfree

@@ -20,8 +20,10 @@ using io::Need;
 namespace code = io::code;
 
 const Param* Rule::param(std::string_view name) const {
-  auto it = params.find(std::string(name));
-  return it == params.end() ? nullptr : &it->second;
+  // A rule has a handful of parameters: looked at in turn, without making a key string.
+  for (const auto& [key, p] : params)
+    if (key == name) return &p;
+  return nullptr;
 }
 
 double Rule::mm(std::string_view name, double fallback) const {

@@ -58,9 +58,15 @@ Concern Context::work_out_concern(const Rule& rule, const std::set<std::string>&
     if (auto it = rule.mitigations.find(f); it != rule.mitigations.end()) applies = &it->second;
   Concern out;
   for (const Profile& p : profiles) {
+    // Both are sorted by name: walked side by side.
     int s = 0;
-    for (const auto& [need, severity] : *applies)
-      if (p.needs.count(need)) s = std::max(s, severity);
+    auto need = p.needs.begin();
+    for (auto it = applies->begin(); it != applies->end() && need != p.needs.end();) {
+      const int order = it->first.compare(*need);
+      if (order < 0) ++it;
+      else if (order > 0) ++need;
+      else s = std::max(s, (it++)->second), ++need;
+    }
     if (s == 0) continue;
     out.occupants.push_back(p.occupant);
     out.severity[p.occupant] = s;

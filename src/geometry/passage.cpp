@@ -80,13 +80,17 @@ Gap segment_gap(const Segment& s, const Segment& t) {
     const double l2 = dot(d, d);
     return l2 <= 0 ? e.a : e.a + d * std::clamp(dot(p - e.a, d) / l2, 0.0, 1.0);
   };
-  if (geometry::distance(s, t) == 0) return {0, s.a, s.a};
+  // Segments that cross, or touch, are no gap at all.
+  const double d1 = cross(t.b - t.a, s.a - t.a), d2 = cross(t.b - t.a, s.b - t.a);
+  const double d3 = cross(s.b - s.a, t.a - s.a), d4 = cross(s.b - s.a, t.b - s.a);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return {0, s.a, s.a};
   Gap best{inf, {}, {}};
   for (auto [p, e] : {std::pair{s.a, t}, std::pair{s.b, t}, std::pair{t.a, s}, std::pair{t.b, s}}) {
     const Point2 q = closest(p, e);
     const double d = barrierfree::distance(p, q);
     if (d < best.d) best = {d, p, q};
   }
+  if (best.d == 0) return {0, s.a, s.a};
   return best;
 }
 
@@ -142,14 +146,15 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
   std::vector<std::vector<Segment>> nodes{wall_a, wall_b};
   for (const Ring& o : obstacles) nodes.push_back(edges(o));
   const std::size_t k = nodes.size();
-  std::vector<std::vector<Gap>> gaps(k, std::vector<Gap>(k, {inf, {}, {}}));
+  std::vector<Gap> gap_list(k * k, {inf, {}, {}});
+  const auto gaps = [&](std::size_t i) { return gap_list.data() + i * k; };  // gaps(i)[j]
   for (std::size_t i = 0; i < k; ++i)
     for (std::size_t j = i + 1; j < k; ++j) {
       Gap g = gap(nodes[i], nodes[j]);
       // An obstacle containing a point of the other touches it.
       if (i >= 2 && !nodes[j].empty() && covers(obstacles[i - 2], nodes[j][0].a, 0)) g.d = 0;
       if (j >= 2 && !nodes[i].empty() && covers(obstacles[j - 2], nodes[i][0].a, 0)) g.d = 0;
-      gaps[i][j] = gaps[j][i] = g;
+      gaps(i)[j] = gaps(j)[i] = g;
     }
   std::vector<double> best(k, inf);
   std::vector<int> via(k, -1);
@@ -162,8 +167,8 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
     if (u == k || best[u] == inf) break;
     done[u] = true;
     for (std::size_t v = 0; v < k; ++v) {
-      if (done[v] || gaps[u][v].d == inf) continue;
-      const double w = std::max(best[u], gaps[u][v].d);
+      if (done[v] || gaps(u)[v].d == inf) continue;
+      const double w = std::max(best[u], gaps(u)[v].d);
       if (w < best[v]) {
         best[v] = w;
         via[v] = static_cast<int>(u);
@@ -176,7 +181,7 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
   p.width = best[1];
   for (int v = 1; via[v] >= 0; v = via[v]) {
     const int u = via[v];
-    const Gap& g = gaps[u][v];
+    const Gap& g = gaps(static_cast<std::size_t>(u))[v];
     if (g.d >= p.width - 1e-9) {
       auto id = [](int node) { return node == 0 ? Pinch::wall_a : node == 1 ? Pinch::wall_b : node - 2; };
       p.first = id(u);

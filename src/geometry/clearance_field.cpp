@@ -86,6 +86,9 @@ void meet(const Site& a, const Site& b, Point2 o, Point2 d, Out&& out) {
   if (q != 0) out(o + d * (qc / q));
 }
 
+}  // namespace
+
+
 /// The clearance over one square cell that no edge crosses, as the minimum of distances
 /// to sites (lines and points), and the points where its maximum over the cell may be:
 /// the cell's corners, where the lines that split the cell between a line site and an
@@ -97,7 +100,12 @@ void meet(const Site& a, const Site& b, Point2 o, Point2 d, Out&& out) {
 /// these points, and the bound is exact.
 class CellSites {
  public:
-  CellSites(Point2 c, double h) : c_(c), h_(h) {
+  /// Empty, for the cell at c of half-size h (one object serves a search's cells in turn:
+  /// its arrays are not cleared, only counted from zero).
+  void reset(Point2 c, double h) {
+    c_ = c;
+    h_ = h;
+    n_edges_ = n_sites_ = n_splits_ = 0;
     // The cell's sides as lines.
     splits_[n_splits_++] = {{1, 0}, -(c.x - h)};
     splits_[n_splits_++] = {{1, 0}, -(c.x + h)};
@@ -212,14 +220,12 @@ class CellSites {
   }
 
   Point2 c_;
-  double h_;
-  std::array<Edge, max_edges> edges_{};
-  std::array<Site, max_sites> sites_{};
-  std::array<Linear, max_splits> splits_{};
+  double h_ = 0;
+  std::array<Edge, max_edges> edges_;
+  std::array<Site, max_sites> sites_;
+  std::array<Linear, max_splits> splits_;
   std::size_t n_edges_ = 0, n_sites_ = 0, n_splits_ = 0;
 };
-
-}  // namespace
 
 ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles, const Ring* extra)
     : room_(room), obstacles_(obstacles), extra_(extra) {
@@ -272,7 +278,7 @@ ClearanceField::Cell ClearanceField::make_cell(Point2 c, double parent, double s
   return {c, free ? m : -m, free ? m : -m, 0};
 }
 
-ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h) const {
+ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h, CellSites& sites) const {
   const double v = cell.clearance;
   const Bound lipschitz{v + h * sqrt2, false, cell.c};
   if (v <= h * sqrt2) return lipschitz;  // the cell may reach the boundary
@@ -281,7 +287,7 @@ ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h) const {
   // the edge, and to an end point beyond the edge's ends.
   const double near = v + 2 * h * sqrt2;
   distances_ = squared_distances(cell.c);
-  CellSites sites(cell.c, h);
+  sites.reset(cell.c, h);
   for (Eigen::Index i = 0; i < len_.size(); ++i)
     if (distances_[i] <= near * near && !sites.add_edge({ax_[i], ay_[i]}, {ux_[i], uy_[i]}, len_[i])) return lipschitz;
   Bound best{-std::numeric_limits<double>::max(), true, cell.c};
@@ -310,6 +316,7 @@ Circle ClearanceField::largest(Box box, double precision, double enough, const R
   const double size = std::max(std::min(w, hgt), std::sqrt(w * hgt / 1024));
   const auto result = [&] { return Circle{best.centre, std::max(0.0, best.radius)}; };
   if (!(size > 0)) return result();
+  CellSites sites;
   std::vector<Cell> cells, next;
   cells.reserve(64);
   next.reserve(64);
@@ -340,7 +347,7 @@ Circle ClearanceField::largest(Box box, double precision, double enough, const R
       // out of reach, where only the bound knows the cell's best).
       if (c.value > minus_inf && c.value + half * sqrt2 <= best.radius + precision) continue;
       if (reach && c.to_anchor - half * sqrt2 > reach->distance) continue;  // wholly out of reach
-      Bound b = bound(c, half);
+      Bound b = bound(c, half, sites);
       // The reach is convex: a cell's best point counts only if it is within it.
       if (b.exact && !in_reach(b.at)) b.exact = false;
       if (b.exact) {

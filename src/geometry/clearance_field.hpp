@@ -31,6 +31,8 @@
 
 namespace barrierfree::geometry {
 
+class CellSites;
+
 class ClearanceField {
  public:
   /// The room's clearance with `obstacles` and, when given, one `extra` obstacle (the
@@ -67,8 +69,8 @@ class ClearanceField {
   /// The cell centred at c. One within `step` of a parent cell's centre whose clearance
   /// was `parent` is on the parent's side of the boundary when |parent| > step.
   [[nodiscard]] Cell make_cell(Point2 c, double parent, double step) const;
-  /// An upper bound of the clearance over the cell of half-size h.
-  [[nodiscard]] Bound bound(const Cell& cell, double h) const;
+  /// An upper bound of the clearance over the cell of half-size h (`sites`: scratch).
+  [[nodiscard]] Bound bound(const Cell& cell, double h, CellSites& sites) const;
   [[nodiscard]] bool inside_free(Point2 p) const;
 
   const Ring& room_;

@@ -2,6 +2,7 @@
 
 #include "geometry/bg_adapt.hpp"
 #include "geometry/clearance_field.hpp"
+#include "geometry/crossing.hpp"
 #include "geometry/point_in_ring.hpp"
 
 #include <algorithm>
@@ -163,16 +164,10 @@ double squared_distance_to_boundary(const Ring& ring, Point2 p) {
   return best;
 }
 
-bool segments_intersect(const Segment& s, const Segment& t) {
-  const double d1 = cross(t.b - t.a, s.a - t.a), d2 = cross(t.b - t.a, s.b - t.a);
-  const double d3 = cross(s.b - s.a, t.a - s.a), d4 = cross(s.b - s.a, t.b - s.a);
-  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
 }  // namespace
 
 double distance(const Segment& s, const Segment& t) {
-  if (segments_intersect(s, t)) return 0.0;
+  if (detail::segments_cross(s, t)) return 0.0;
   return std::min({distance(s.a, t), distance(s.b, t), distance(t.a, s), distance(t.b, s)});
 }
 

@@ -1,6 +1,7 @@
 #include "geometry/passage.hpp"
 
 #include "geometry/clearance_field.hpp"
+#include "geometry/crossing.hpp"
 
 #include <barrierfree/geometry/operations.hpp>
 
@@ -81,9 +82,7 @@ Gap segment_gap(const Segment& s, const Segment& t) {
     return l2 <= 0 ? e.a : e.a + d * std::clamp(dot(p - e.a, d) / l2, 0.0, 1.0);
   };
   // Segments that cross, or touch, are no gap at all.
-  const double d1 = cross(t.b - t.a, s.a - t.a), d2 = cross(t.b - t.a, s.b - t.a);
-  const double d3 = cross(s.b - s.a, t.a - s.a), d4 = cross(s.b - s.a, t.b - s.a);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return {0, s.a, s.a};
+  if (detail::segments_cross(s, t)) return {0, s.a, s.a};
   Gap best{inf, {}, {}};
   for (auto [p, e] : {std::pair{s.a, t}, std::pair{s.b, t}, std::pair{t.a, s}, std::pair{t.b, s}}) {
     const Point2 q = closest(p, e);

@@ -88,7 +88,6 @@ void meet(const Site& a, const Site& b, Point2 o, Point2 d, Out&& out) {
 
 }  // namespace
 
-
 /// The clearance over one square cell that no edge crosses, as the minimum of distances
 /// to sites (lines and points), and the points where its maximum over the cell may be:
 /// the cell's corners, where the lines that split the cell between a line site and an
@@ -280,7 +279,7 @@ ClearanceField::Cell ClearanceField::make_cell(Point2 c, double parent, double s
 
 ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h, CellSites& sites) const {
   const double v = cell.clearance;
-  const Bound lipschitz{v + h * sqrt2, false, cell.c};
+  const Bound lipschitz{v + h * sqrt2, false, cell.c, v};
   if (v <= h * sqrt2) return lipschitz;  // the cell may reach the boundary
   // No edge crosses the cell (v > h√2), and the cell's edges are all that can be nearest
   // in it: each is, over the cell, the distance to its line where the cell lies beside
@@ -290,11 +289,11 @@ ClearanceField::Bound ClearanceField::bound(const Cell& cell, double h, CellSite
   sites.reset(cell.c, h);
   for (Eigen::Index i = 0; i < len_.size(); ++i)
     if (distances_[i] <= near * near && !sites.add_edge({ax_[i], ay_[i]}, {ux_[i], uy_[i]}, len_[i])) return lipschitz;
-  Bound best{-std::numeric_limits<double>::max(), true, cell.c};
+  Bound best{-std::numeric_limits<double>::max(), true, cell.c, 0};
   sites.for_each_candidate([&](Point2 p, double upper) {
     if (upper <= best.value) return;  // cannot beat the best so far
     const double f = sites.clearance(p);
-    if (f > best.value) best = {f, true, p};
+    if (f > best.value) best = {f, true, p, f};
   });
   // Guard against rounding: never above the generic bound.
   best.value = std::min(lipschitz.value, best.value + 1e-9);
@@ -352,7 +351,7 @@ Circle ClearanceField::largest(Box box, double precision, double enough, const R
       if (b.exact && !in_reach(b.at)) b.exact = false;
       if (b.exact) {
         // The cell's maximum is known: no need to look inside it.
-        if (const double v = std::sqrt(squared_distances(b.at).minCoeff()); v > best.radius) best = {b.at, v};
+        if (b.at_value > best.radius) best = {b.at, b.at_value};
         if (best.radius >= enough) return result();
         continue;
       }

@@ -17,15 +17,15 @@
 //    half-diagonal) never lets a cell on a ridge go (along a corridor the
 //    clearance is the same all along the middle), nor one near a fixture's corner,
 //    and would refine both down to the precision.
-//  * Edges inherited. A cell keeps only the edges that can be nearest somewhere in
-//    it, and its quarters look only at those: a few edges in place of all of the room's.
+//  * Sides known from the parent. A cell whose centre lies within its parent's
+//    clearance is on the parent's side of every wall and obstacle, so the
+//    point-in-polygon test is needed only near the boundary.
 #pragma once
 
 #include <barrierfree/geometry/types.hpp>
 
 #include <Eigen/Core>
 
-#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -62,9 +62,10 @@ class ClearanceField {
     double to_anchor;  ///< distance from c to the reach's anchor (0 without a reach)
   };
   struct Bound {
-    double value;  ///< at least the clearance anywhere in the cell
-    bool exact;    ///< the clearance at `at` is `value`
+    double value;      ///< at least the clearance anywhere in the cell
+    bool exact;        ///< the cell's largest clearance is at `at`
     Point2 at;
+    double at_value;   ///< the clearance at `at`, when exact
   };
   /// The cell centred at c. One within `step` of a parent cell's centre whose clearance
   /// was `parent` is on the parent's side of the boundary when |parent| > step.

@@ -12,10 +12,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>

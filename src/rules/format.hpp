@@ -15,29 +15,30 @@ class Vars {
  public:
   /// The value of `name`, added empty if there is none.
   Text& operator[](std::string_view name) {
-    if (Text* t = find(name)) return *t;
-    if (items_.empty()) items_.reserve(8);
-    return items_.emplace_back(std::string(name), Text{}).second;
+    const std::size_t i = position(name);
+    return i < items_.size() ? items_[i].second : add(name, {});
   }
   /// Adds `name` unless it has a value already.
   void emplace(std::string_view name, Text value) {
-    if (find(name)) return;
-    if (items_.empty()) items_.reserve(8);
-    items_.emplace_back(std::string(name), std::move(value));
+    if (position(name) == items_.size()) add(name, std::move(value));
   }
-  [[nodiscard]] bool count(std::string_view name) const { return find(name) != nullptr; }
+  [[nodiscard]] bool count(std::string_view name) const { return position(name) < items_.size(); }
   [[nodiscard]] const Text* find(std::string_view name) const {
-    for (const auto& [n, t] : items_)
-      if (n == name) return &t;
-    return nullptr;
-  }
-  [[nodiscard]] Text* find(std::string_view name) {
-    for (auto& [n, t] : items_)
-      if (n == name) return &t;
-    return nullptr;
+    const std::size_t i = position(name);
+    return i < items_.size() ? &items_[i].second : nullptr;
   }
 
  private:
+  /// Where `name` is, or size() when it is not there.
+  [[nodiscard]] std::size_t position(std::string_view name) const {
+    std::size_t i = 0;
+    while (i < items_.size() && items_[i].first != name) ++i;
+    return i;
+  }
+  Text& add(std::string_view name, Text value) {
+    if (items_.empty()) items_.reserve(8);
+    return items_.emplace_back(std::string(name), std::move(value)).second;
+  }
   std::vector<std::pair<std::string, Text>> items_;
 };
 

@@ -189,20 +189,18 @@ TEST_CASE("a room's area is judged as it is reported, to 0.001 m2") {
   for (const auto& row : rule->param("table")->raw)
     if (row["kind"] == "living") min = row["min"]["value"].get<double>();
   REQUIRE(min > 0);
-  auto findings = [&](double width) {
+  auto checked = [&](double width) {
     Flat f;
     f.room("living", RoomType::living, 3000, 0, width, 4000);
     f.door("d-living", "hall", "living", {3000, 1500}, 900, DoorType::opening);
     f.c.occupants = {needing(rule->applies.begin()->first)};
-    std::vector<Finding> out;
-    for (const Finding& x : check(f.c, rs).findings)
-      if (x.rule_id == rule->id && x.element == "living") out.push_back(x);
-    return out;
+    return check(f.c, rs);
   };
   const double exact = min * 1e6 / 4000;       // mm wide, 4000 mm deep
-  CHECK(findings(exact).empty());
-  CHECK(findings(exact - 0.1).empty());        // 400 mm² short: reported as the minimum
-  const auto short_by_a_thousandth = findings(exact - 0.25);  // 1000 mm² short
-  REQUIRE(short_by_a_thousandth.size() == 1);
-  CHECK(short_by_a_thousandth[0].measured == Approx(min - 0.001).margin(1e-9));
+  CHECK(findings_of(checked(exact), *rule, "living").empty());
+  CHECK(findings_of(checked(exact - 0.1), *rule, "living").empty());  // 400 mm² short: reported as the minimum
+  const CheckResult short_by_a_thousandth = checked(exact - 0.25);     // 1000 mm² short
+  const auto found = findings_of(short_by_a_thousandth, *rule, "living");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->measured == Approx(min - 0.001).margin(1e-9));
 }

@@ -27,13 +27,13 @@ build "$tree/src" "$tree/build"
 input=$(mktemp)
 trap 'rm -f "$input"' EXIT
 build-bench/benchmarks/bf_make_cases "$cases" data/examples/huimin-52.jsonl >"$input"
-best() {  # BINARY: the shortest of `rounds` runs, in seconds (called in turn with the other)
+run_once() {  # BINARY: seconds for one run of the check batch
   /usr/bin/time -f "%e" "$1" batch "$input" --check-only -j 1 -o /dev/null --quiet 2>&1 | tail -1
 }
 old=1e9 new=1e9
 for _ in $(seq "$rounds"); do
-  old=$(awk -v a="$(best "$tree/build/src/cli/barrierfree")" -v b="$old" 'BEGIN { print (a < b) ? a : b }')
-  new=$(awk -v a="$(best build-bench/src/cli/barrierfree)" -v b="$new" 'BEGIN { print (a < b) ? a : b }')
+  old=$(awk -v a="$(run_once "$tree/build/src/cli/barrierfree")" -v b="$old" 'BEGIN { print (a < b) ? a : b }')
+  new=$(awk -v a="$(run_once build-bench/src/cli/barrierfree)" -v b="$new" 'BEGIN { print (a < b) ? a : b }')
 done
 awk -v o="$old" -v n="$new" -v c="$cases" -v r="$sha" -v h="$(git rev-parse --short HEAD)" 'BEGIN {
   printf "check -j 1, %d cases, best of each:\n  %s %6.2f s  %4.0f us/case  %5.0f cases/s\n  %s %6.2f s  %4.0f us/case  %5.0f cases/s  (%+.1f%%)\n",

@@ -50,26 +50,39 @@ class Validator {
   std::vector<std::string> fixture_ids_;
   std::vector<Ring> rings_;        // normalised outline per room (empty when invalid)
 
-  static std::string at(std::string_view list, std::size_t i, std::string_view field) {
-    return "/" + std::string(list) + "/" + std::to_string(i) + "/" + std::string(field);
+  /// Where a field is, spelled out as a JSON pointer only for an error: a valid case
+  /// (nearly every one) then builds no pointer at all.
+  struct Where {
+    std::string_view list;
+    std::size_t index;
+    std::string_view field;
+    int item = -1;  ///< an element of the field, as a door's "rooms/0"
+    [[nodiscard]] std::string str() const {
+      std::string out = "/" + std::string(list) + "/" + std::to_string(index) + "/" + std::string(field);
+      if (item >= 0) out += "/" + std::to_string(item);
+      return out;
+    }
+  };
+  static Where at(std::string_view list, std::size_t i, std::string_view field, int item = -1) {
+    return {list, i, field, item};
   }
 
-  std::string room_geometry_path(std::size_t i) const {
+  Where room_geometry_path(std::size_t i) const {
     return at("rooms", i, c_.rooms[i].rect ? "rect" : "polygon");
   }
 
   void ids() {
-    std::unordered_map<std::string, std::string> seen;
-    auto claim = [&](const std::string& id, std::string path) {
+    std::unordered_map<std::string_view, Where> seen;
+    auto claim = [&](const std::string& id, Where path) {
       if (id.empty()) return;
       if (id == outside_id || id == "building" || id == "home") {
-        r_.error(code::invalid_value, path,
+        r_.error(code::invalid_value, path.str(),
                  quoted(id) + " is reserved (\"outside\", \"building\" and \"home\" name places "
                               "that are not elements)");
         return;
       }
       auto [it, fresh] = seen.emplace(id, path);
-      if (!fresh) r_.error(code::duplicate_id, path, "duplicate id " + quoted(id) + " (first used at " + it->second + ")");
+      if (!fresh) r_.error(code::duplicate_id, path.str(), "duplicate id " + quoted(id) + " (first used at " + it->second.str() + ")");
     };
     for (std::size_t i = 0; i < c_.rooms.size(); ++i) claim(c_.rooms[i].id, at("rooms", i, "id"));
     for (std::size_t i = 0; i < c_.doors.size(); ++i) claim(c_.doors[i].id, at("doors", i, "id"));
@@ -79,13 +92,13 @@ class Validator {
     for (std::size_t i = 0; i < c_.ramps.size(); ++i) claim(c_.ramps[i].id, at("ramps", i, "id"));
     for (std::size_t i = 0; i < c_.devices.size(); ++i) claim(c_.devices[i].id, at("devices", i, "id"));
 
-    std::unordered_map<std::string, std::string> people;
+    std::unordered_map<std::string_view, Where> people;
     for (std::size_t i = 0; i < c_.occupants.size(); ++i) {
       const std::string& id = c_.occupants[i].id;
       if (id.empty()) continue;
-      const std::string path = at("occupants", i, "id");
+      const Where path = at("occupants", i, "id");
       auto [it, fresh] = people.emplace(id, path);
-      if (!fresh) r_.error(code::duplicate_id, path, "duplicate occupant id " + quoted(id) + " (first used at " + it->second + ")");
+      if (!fresh) r_.error(code::duplicate_id, path.str(), "duplicate occupant id " + quoted(id) + " (first used at " + it->second.str() + ")");
     }
   }
 
@@ -95,12 +108,12 @@ class Validator {
   }
 
   /// False (and reported) when `id` names no room.
-  bool room_ref(const std::string& id, const std::string& path, bool allow_outside) {
+  bool room_ref(const std::string& id, const Where& path, bool allow_outside) {
     // A room list that could not be read would make every reference dangle.
     if (!ok_.rooms_listed || id.empty() || known_room(id, allow_outside)) return true;
     std::vector<std::string> candidates = room_ids_;
     if (allow_outside) candidates.emplace_back(outside_id);
-    r_.error(code::unknown_reference, path,
+    r_.error(code::unknown_reference, path.str(),
              "unknown room " + quoted(id) + util::did_you_mean(id, candidates));
     return false;
   }
@@ -113,14 +126,14 @@ class Validator {
       const Door& d = c_.doors[i];
       bool rooms_known = true;
       for (std::size_t k = 0; k < 2; ++k)
-        rooms_known &= room_ref(d.rooms[k], at("doors", i, "rooms/" + std::to_string(k)), true);
+        rooms_known &= room_ref(d.rooms[k], at("doors", i, "rooms", static_cast<int>(k)), true);
       if (rooms_known && d.swing_into && *d.swing_into != d.rooms[0] && *d.swing_into != d.rooms[1])
-        r_.error(code::invalid_value, at("doors", i, "swing_into"),
+        r_.error(code::invalid_value, at("doors", i, "swing_into").str(),
                  "swing_into " + quoted(*d.swing_into) + " is not one of the door's rooms (" +
                      quoted(d.rooms[0]) + ", " + quoted(d.rooms[1]) + ")" +
                      util::did_you_mean(*d.swing_into, d.rooms));
       if (d.swing_into && d.type != DoorType::swing)
-        r_.error(code::conflicting_fields, at("doors", i, "swing_into"),
+        r_.error(code::conflicting_fields, at("doors", i, "swing_into").str(),
                  "swing_into is given but the door is of type " + quoted(std::string(to_string(d.type))));
     }
     for (std::size_t i = 0; i < c_.fixtures.size(); ++i) room_ref(c_.fixtures[i].room, at("fixtures", i, "room"), false);
@@ -130,17 +143,17 @@ class Validator {
       if (!g.serves) continue;
       const Fixture* f = c_.find_fixture(*g.serves);
       if (!f)
-        r_.error(code::unknown_reference, at("grab_bars", i, "serves"),
+        r_.error(code::unknown_reference, at("grab_bars", i, "serves").str(),
                  "unknown fixture " + quoted(*g.serves) + util::did_you_mean(*g.serves, fixture_ids_));
       else if (f->room != g.room && known_room(f->room, false))
-        r_.error(code::invalid_value, at("grab_bars", i, "serves"),
+        r_.error(code::invalid_value, at("grab_bars", i, "serves").str(),
                  "serves fixture " + quoted(f->id) + " in room " + quoted(f->room) +
                      " but the bar is in room " + quoted(g.room));
     }
     for (std::size_t i = 0; i < c_.steps.size(); ++i)
-      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.steps[i].rooms[k], at("steps", i, "rooms/" + std::to_string(k)), true);
+      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.steps[i].rooms[k], at("steps", i, "rooms", static_cast<int>(k)), true);
     for (std::size_t i = 0; i < c_.ramps.size(); ++i)
-      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.ramps[i].rooms[k], at("ramps", i, "rooms/" + std::to_string(k)), true);
+      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.ramps[i].rooms[k], at("ramps", i, "rooms", static_cast<int>(k)), true);
     for (std::size_t i = 0; i < c_.devices.size(); ++i) room_ref(c_.devices[i].room, at("devices", i, "room"), false);
   }
 
@@ -154,21 +167,21 @@ class Validator {
     rings_.assign(c_.rooms.size(), {});
     for (std::size_t i = 0; i < c_.rooms.size(); ++i) {
       if (!ok_.rooms[i]) continue;
-      const std::string path = room_geometry_path(i);
+      const Where path = room_geometry_path(i);
       const auto& rect = c_.rooms[i].rect;
       if (rect && (rect->width == 0 || rect->depth == 0)) {
-        r_.error_id(errc::zero_area, path, "rect has zero width or depth");
+        r_.error_id(errc::zero_area, path.str(), "rect has zero width or depth");
         continue;
       }
       switch (geometry::validate_ring(c_.rooms[i].polygon)) {
         case geometry::RingProblem::too_few_points:
-          r_.error_id(errc::too_few_points, path, "polygon has fewer than 3 distinct points");
+          r_.error_id(errc::too_few_points, path.str(), "polygon has fewer than 3 distinct points");
           break;
         case geometry::RingProblem::self_intersecting:
-          r_.error_id(errc::self_intersecting, path, "polygon intersects itself");
+          r_.error_id(errc::self_intersecting, path.str(), "polygon intersects itself");
           break;
         case geometry::RingProblem::zero_area:
-          r_.error_id(errc::zero_area, path, "polygon has zero area");
+          r_.error_id(errc::zero_area, path.str(), "polygon has zero area");
           break;
         case geometry::RingProblem::none: rings_[i] = geometry::normalised(c_.rooms[i].polygon); break;
       }
@@ -180,7 +193,7 @@ class Validator {
       const auto wall = on_shared_wall(d.rooms, d.at, at("doors", i, "at"), "door");
       // Likely a slip (metres for millimetres, the wrong wall): kept, but said.
       if (wall && d.clear_width && d.clear_width->mm() > wall->length() + 1.0)
-        r_.warn(code::door_wider_than_wall, at("doors", i, "clear_width"),
+        r_.warn(code::door_wider_than_wall, at("doors", i, "clear_width").str(),
                 "door " + quoted(d.id) + " is " + std::to_string(std::lround(d.clear_width->mm())) +
                     " mm wide, but the wall it stands in is " + std::to_string(std::lround(wall->length())) + " mm long");
     }
@@ -192,7 +205,7 @@ class Validator {
       const Fixture& f = c_.fixtures[i];
       const Ring* ring = ok_.fixtures[i] ? ring_of(f.room) : nullptr;
       if (ring && !geometry::covers(*ring, f.at, 1.0))
-        r_.error_id(errc::fixture_outside_room, at("fixtures", i, "at"),
+        r_.error_id(errc::fixture_outside_room, at("fixtures", i, "at").str(),
                  "fixture " + quoted(f.id) + " stands outside its room " + quoted(f.room));
     }
     for (std::size_t i = 0; i < c_.grab_bars.size(); ++i) {
@@ -201,7 +214,7 @@ class Validator {
       if (!ring) continue;
       for (Point2 p : {g.from, g.to})
         if (!geometry::covers(*ring, p, grab_bar_tolerance)) {
-          r_.error_id(errc::grab_bar_outside_room, at("grab_bars", i, g.vertical ? "at" : "from"),
+          r_.error_id(errc::grab_bar_outside_room, at("grab_bars", i, g.vertical ? "at" : "from").str(),
                    "grab bar " + quoted(g.id) + " is outside its room " + quoted(g.room));
           break;
         }
@@ -222,7 +235,7 @@ class Validator {
         if (a.max.x <= b.min.x || b.max.x <= a.min.x || a.max.y <= b.min.y || b.max.y <= a.min.y) continue;
         const double common = geometry::overlap_area(rings_[i], rings_[j]);
         if (common > overlap_tolerance_mm2)
-          r_.error_id(errc::rooms_overlap, room_geometry_path(j),
+          r_.error_id(errc::rooms_overlap, room_geometry_path(j).str(),
                    "room " + quoted(c_.rooms[j].id) + " overlaps room " + quoted(c_.rooms[i].id) +
                        " by " + area_text(common) + " (rooms of one level must not overlap)");
       }
@@ -231,7 +244,7 @@ class Validator {
 
   /// The wall an opening at p between two rooms (or a room and outside) stands in, or
   /// nothing after an error that it stands in none.
-  std::optional<Segment> on_shared_wall(const std::array<std::string, 2>& rooms, Point2 p, const std::string& path,
+  std::optional<Segment> on_shared_wall(const std::array<std::string, 2>& rooms, Point2 p, const Where& path,
                                         const char* what) {
     const bool outside0 = rooms[0] == outside_id, outside1 = rooms[1] == outside_id;
     // The nearest wall, joined with the pieces it continues in a straight line (a polygon
@@ -266,7 +279,7 @@ class Validator {
       const Segment wall = nearest(geometry::edges(*ring));
       const double d = geometry::distance(p, wall);
       if (d > door_wall_tolerance) {
-        r_.error_id(errc::not_on_shared_wall, path,
+        r_.error_id(errc::not_on_shared_wall, path.str(),
                  std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(d))) +
                      " mm from the walls of room " + quoted(outside0 ? rooms[1] : rooms[0]) +
                      " (at most 50 mm allowed)");
@@ -279,14 +292,14 @@ class Validator {
     if (!a || !b) return std::nullopt;
     const auto walls = geometry::shared_walls(*a, *b, door_wall_tolerance);
     if (walls.empty()) {
-      r_.error_id(errc::not_on_shared_wall, path,
+      r_.error_id(errc::not_on_shared_wall, path.str(),
                "rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) + " share no wall for the " + what + " to stand in");
       return std::nullopt;
     }
     const Segment wall = nearest(walls);
     const double best = geometry::distance(p, wall);
     if (best > door_wall_tolerance) {
-      r_.error_id(errc::not_on_shared_wall, path,
+      r_.error_id(errc::not_on_shared_wall, path.str(),
                std::string(what) + " is " + std::to_string(static_cast<long>(std::lround(best))) +
                    " mm from the wall shared by rooms " + quoted(rooms[0]) + " and " + quoted(rooms[1]) +
                    " (at most 50 mm allowed)");

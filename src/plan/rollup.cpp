@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace barrierfree {
 
@@ -38,6 +39,7 @@ void Rollup::add(const CheckResult& r) {
   for (const Finding& f : r.findings) {
     ++findings_by_check_[f.check];
     ++(f.status == Status::fail ? barriers_ : unassessed_);
+    if (f.status == Status::fail) ++left_by_check_[f.check];  // without a plan every barrier is left
   }
   score_before_ += r.score();
   score_after_ += r.score();
@@ -53,18 +55,24 @@ void Rollup::add(const ordered_json& j) {
   if (auto e = j.find("error"); e != j.end()) return add_error(e->is_object() ? string_or(*e, "code") : "");
   ++households_;
   std::size_t fails_before = 0;
+  auto p = j.find("plan");
+  const bool has_plan = p != j.end() && p->is_object();
   for (const ordered_json& f : array_or_empty(j, "findings")) {
-    ++findings_by_check_[string_or(f, "check")];
-    if (string_or(f, "status") == "fail") ++fails_before;
-    else ++unassessed_;
+    const std::string check = string_or(f, "check");
+    ++findings_by_check_[check];
+    if (string_or(f, "status") == "fail") {
+      ++fails_before;
+      if (!has_plan) ++left_by_check_[check];  // a check-only result: every barrier is left
+    } else {
+      ++unassessed_;
+    }
   }
   barriers_ += fails_before;
   if (auto s = j.find("score"); s != j.end() && s->is_object()) {
     score_before_ += static_cast<long>(number_or(*s, "before"));
     score_after_ += static_cast<long>(number_or(*s, "after", number_or(*s, "before")));
   }
-  auto p = j.find("plan");
-  if (p == j.end() || !p->is_object()) return;
+  if (!has_plan) return;
   const ordered_json& plan = *p;
   ++planned_;
   if (currency_.empty()) currency_ = string_or(plan, "currency");
@@ -83,9 +91,13 @@ void Rollup::add(const ordered_json& j) {
   }
   removed_ += fails_before > left ? fails_before - left : 0;
   if (left == 0) ++fully_resolved_;
+  // A household counts once per remedy however many of its lines use it (two doors widened).
+  std::set<std::string> remedies_used;
   for (const ordered_json& i : array_or_empty(plan, "items")) {
-    Item& it = items_[string_or(i, "remedy")];
-    ++it.households;
+    const std::string remedy = string_or(i, "remedy");
+    Item& it = items_[remedy];
+    if (remedies_used.insert(remedy).second) ++it.households;
+    ++it.lines;
     it.quantity += number_or(i, "quantity");
     it.cost += number_or(i, "cost");
     it.unit = string_or(i, "unit");
@@ -111,6 +123,7 @@ void Rollup::merge(const Rollup& o) {
   for (const auto& [remedy, it] : o.items_) {
     Item& mine = items_[remedy];
     mine.households += it.households;
+    mine.lines += it.lines;
     mine.quantity += it.quantity;
     mine.cost += it.cost;
     mine.unit = it.unit;
@@ -147,7 +160,7 @@ ordered_json Rollup::to_json() const {
   j["score"] = {{"before", score_before_}, {"after", score_after_}};
   ordered_json items = ordered_json::object();
   for (const auto& [remedy, it] : items_)
-    items[remedy] = {{"households", it.households}, {"quantity", number(std::round(it.quantity * 1000) / 1000)},
+    items[remedy] = {{"households", it.households}, {"lines", it.lines}, {"quantity", number(std::round(it.quantity * 1000) / 1000)},
                      {"unit", it.unit}, {"cost", money(it.cost)}};
   j["cost_by_item"] = std::move(items);
   j["findings_by_check"] = findings_by_check_;

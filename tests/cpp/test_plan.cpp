@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -44,6 +45,47 @@ TEST_CASE("every example's plan is proven and within its budget") {
   CHECK(summary["households"] == test::example_cases().size());
   CHECK(summary["plans_verified"] == test::example_cases().size());
   CHECK(summary["barriers"]["removed"].get<int>() > 0);
+}
+
+TEST_CASE("the roll-up counts a household once per item and each barrier left by its check") {
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  Rollup plans, checks;
+  std::map<std::string, std::size_t> households_with, lines_of, fails_by_check;
+  std::size_t households = 0, doubled = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const Case c = parse_case(line);
+    const PlanResult r = plan(c);
+    plans.add(r);
+    checks.add(r.before);
+    ++households;
+    std::set<std::string> used;
+    for (const PlanItem& i : r.plan.items) {
+      ++lines_of[i.remedy];
+      if (!used.insert(i.remedy).second) ++doubled;
+      else ++households_with[i.remedy];
+    }
+    for (const Finding& f : r.before.findings)
+      if (f.status == Status::fail) ++fails_by_check[f.check];
+  }
+  REQUIRE(doubled > 0);  // some household has two lines of one remedy: the case this is about
+  const auto p = plans.to_json();
+  for (const auto& [remedy, n] : households_with) {
+    CAPTURE(remedy);
+    CHECK(p["cost_by_item"][remedy]["households"] == n);
+    CHECK(p["cost_by_item"][remedy]["lines"] == lines_of[remedy]);
+    CHECK(n <= households);
+  }
+  const auto sum = [](const nlohmann::ordered_json& counts) {
+    std::size_t total = 0;
+    for (const auto& [k, v] : counts.items()) total += v.get<std::size_t>();
+    return total;
+  };
+  CHECK(sum(p["left_by_check"]) == p["barriers"]["left"].get<std::size_t>());
+  // Without plans every barrier is left, and counted by its check.
+  const auto k = checks.to_json();
+  CHECK(k["barriers"]["left"] == k["barriers"]["before"]);
+  CHECK(k["left_by_check"] == nlohmann::ordered_json(fails_by_check));
+  CHECK(sum(k["left_by_check"]) == k["barriers"]["left"].get<std::size_t>());
 }
 
 TEST_CASE("a budget of 0 gives an empty plan with everything deferred") {

@@ -39,7 +39,8 @@ class Rollup {
 
  private:
   struct Item {
-    std::size_t households = 0;
+    std::size_t households = 0;  ///< households with at least one line of the item
+    std::size_t lines = 0;       ///< lines of bills (a household widening two doors has two)
     double quantity = 0;
     double cost = 0;
     std::string unit;

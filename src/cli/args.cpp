@@ -12,6 +12,14 @@ bool Args::flag(std::string_view name) {
 }
 
 std::string Args::option(std::string_view name, std::string_view short_name) {
+  std::string value = find_option(name, short_name);
+  // No option means anything when empty ("--budget ''" is a slip, not "no budget").
+  if (value_given_ && value.empty()) throw UsageError{"option " + std::string(name) + " needs a value (it is empty)"};
+  return value;
+}
+
+std::string Args::find_option(std::string_view name, std::string_view short_name) {
+  value_given_ = true;
   for (auto it = args_.begin(); it != args_.end(); ++it) {
     const std::string& a = *it;
     if (a == name || (!short_name.empty() && a == short_name)) {
@@ -34,6 +42,7 @@ std::string Args::option(std::string_view name, std::string_view short_name) {
       return value;
     }
   }
+  value_given_ = false;
   return {};
 }
 

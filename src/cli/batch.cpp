@@ -79,6 +79,69 @@ std::optional<std::string> nth_line(const fs::path& path, std::size_t n) {
   return line;
 }
 
+/// An argument as a POSIX shell reads it back.
+std::string shell_quoted(const std::string& a) {
+  const bool plain = !a.empty() && a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                       "0123456789_./=:,+@%-") == std::string::npos;
+  if (plain) return a;
+  std::string out = "'";
+  for (char c : a) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// The command that continues this run: the same arguments, with --resume.
+std::string resume_command(const std::vector<std::string>& given) {
+  std::string out = "barrierfree batch";
+  for (const std::string& a : given)
+    if (a != "--resume") out += " " + shell_quoted(a);
+  return out + " --resume";
+}
+
+/// 64-bit FNV-1a of a file's bytes, in hex ("" when it cannot be read).
+std::string file_hash(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::uint64_t h = 14695981039346656037ull;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    for (std::streamsize i = 0; i < in.gcount(); ++i) h = (h ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ull;
+  std::ostringstream s;
+  s << std::hex << std::setw(16) << std::setfill('0') << h;
+  return s.str();
+}
+
+/// What decides the lines of the output (not -j, the summary or the progress bar): an
+/// interrupted run is continued only with the same. Files are known by their content too.
+nlohmann::ordered_json run_settings(Args a) {
+  nlohmann::ordered_json s;
+  s["--check-only"] = a.flag("--check-only");
+  s["--structural-first"] = a.flag("--structural-first");
+  for (const char* name : {"--standard", "--region", "--budget", "--max-items"}) s[name] = a.option(name);
+  for (const char* name : {"--rules", "--catalog", "--regions"}) {
+    const std::string path = a.option(name);
+    s[name] = path.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"path", path}, {"content", file_hash(path)}};
+  }
+  return s;
+}
+
+/// The settings that differ, in words: "--budget 1000 then, not given now".
+std::string settings_difference(const nlohmann::ordered_json& then, const nlohmann::ordered_json& now) {
+  const auto said = [](const nlohmann::ordered_json* v) -> std::string {
+    if (!v || v->is_null() || (v->is_boolean() && !v->get<bool>()) || (v->is_string() && v->get<std::string>().empty()))
+      return "not given";
+    if (v->is_boolean()) return "given";
+    if (v->is_object()) return v->value("path", "") + " (" + v->value("content", "") + ")";
+    return v->is_string() ? v->get<std::string>() : v->dump();
+  };
+  std::string out;
+  for (auto it = now.begin(); it != now.end(); ++it) {
+    const nlohmann::ordered_json* before = then.contains(it.key()) ? &then[it.key()] : nullptr;
+    if (before && *before == *it) continue;
+    out += (out.empty() ? "" : "; ") + it.key() + ": " + said(before) + " then, " + said(&*it) + " now";
+  }
+  return out;
+}
+
 class ProgressBar {
  public:
   ProgressBar(std::ostream& err, std::uintmax_t total_bytes) : err_(err), total_(total_bytes) {}
@@ -120,6 +183,8 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     out << help;
     return exit_ok;
   }
+  const std::vector<std::string> given = args.remaining();
+  const nlohmann::ordered_json settings = run_settings(args);
   const std::string output = args.option("--output", "-o");
   const std::string jobs = args.option("--jobs", "-j");
   const std::string summary = args.option("--summary");
@@ -147,6 +212,21 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   const bool to_special = !output.empty() && output != "-" && fs::exists(output) && !fs::is_regular_file(output);
   const bool to_file = !output.empty() && output != "-" && !to_special;
   if (resume && !to_file) throw UsageError{"--resume needs -o OUT (a regular file: the output of the interrupted run)"};
+  const auto same_file = [](const std::string& a, const std::string& b) {
+    std::error_code ec;
+    return a != "-" && b != "-" && !a.empty() && !b.empty() && fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+  };
+  if (to_file && same_file(input, output)) throw UsageError{"-o " + output + " is the input file: it would be overwritten"};
+  if (!summary.empty()) {
+    // Found out now, not after the whole input has been planned.
+    if (same_file(summary, input) || same_file(summary, output))
+      throw UsageError{"--summary " + summary + " is the " + (same_file(summary, input) ? "input" : "output") + " file"};
+    const fs::path where = fs::path(summary).has_parent_path() ? fs::path(summary).parent_path() : fs::path(".");
+    if (fs::is_directory(summary)) throw UsageError{"--summary " + summary + " is a directory"};
+    if (!fs::is_directory(where)) throw UsageError{"cannot write the summary " + summary + ": no directory " + where.string()};
+    const bool writable = fs::exists(summary) ? access(summary.c_str(), W_OK) == 0 : access(where.c_str(), W_OK) == 0;
+    if (!writable) throw UsageError{"cannot write the summary " + summary + ": permission denied"};
+  }
 
   BatchOptions options;
   options.check_only = check_only;
@@ -166,17 +246,38 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   // Where the output goes, and what is already done.
   const fs::path final_path = to_file ? fs::path(output) : fs::path();
   const fs::path part = to_file ? fs::path(output + ".part") : fs::path();
+  // The settings of the run writing `part`, kept beside it until the output is complete.
+  const fs::path run_file = to_file ? fs::path(output + ".run.json") : fs::path();
   std::size_t done = 0;
+  bool finished_before = false;  // resuming a run that had completed
   Rollup rollup;
   if (resume) {
-    if (!fs::exists(part) && fs::exists(final_path)) fs::rename(final_path, part);  // already complete: recount
-    if (!fs::exists(part)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
-    done = complete_lines(part);
+    finished_before = !fs::exists(part) && fs::exists(final_path);
+    const fs::path source = finished_before ? final_path : part;
+    if (!fs::exists(source)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
+    if (!finished_before) {
+      if (fs::exists(run_file)) {
+        std::ifstream f(run_file, std::ios::binary);
+        const auto earlier = nlohmann::ordered_json::parse(f, nullptr, false);
+        if (earlier.is_object() && earlier.contains("settings") && earlier["settings"] != settings) {
+          std::string command;
+          if (earlier.contains("args") && earlier["args"].is_array())
+            command = resume_command(earlier["args"].get<std::vector<std::string>>());
+          throw UsageError{part.string() + " was written with other options (" +
+                           settings_difference(earlier["settings"], settings) + "): its lines would not match" +
+                           (command.empty() ? std::string() : "; resume with: " + command)};
+        }
+      } else {
+        err << "barrierfree: " << run_file.string() << " is missing: the options cannot be checked against those of the"
+            << " interrupted run\n";
+      }
+    }
+    done = complete_lines(source);
     // The summary counts every line of the output, the ones done before as well; the
     // last of them must be the result of the input's line `done`.
     std::string last;
     {
-      std::ifstream previous(part, std::ios::binary);
+      std::ifstream previous(source, std::ios::binary);
       std::string line;
       while (std::getline(previous, line)) {
         rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
@@ -186,13 +287,15 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     if (done > 0 && input != "-") {
       const auto in_line = nth_line(input, done);
       if (!in_line)
-        throw UsageError{part.string() + " has more lines than " + input + ": it is not the output of this input"};
+        throw UsageError{source.string() + " has more lines than " + input + ": it is not the output of this input"};
       if (!last.empty() && last.back() == '\r') last.pop_back();
       const std::string want = id_of(*in_line), have = id_of(last);
       if (!want.empty() && !have.empty() && want != have)
-        throw UsageError{part.string() + " does not continue " + input + ": its line " + std::to_string(done) +
+        throw UsageError{source.string() + " does not continue " + input + ": its line " + std::to_string(done) +
                          " is \"" + have + "\" but the input's is \"" + want + "\""};
     }
+    // Only now, with the output known to belong to this input: recounted, and continued if the input grew.
+    if (finished_before) fs::rename(final_path, part);
   }
 
   std::ifstream file_in;
@@ -208,6 +311,11 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     file_out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     file_out.open(part, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
     if (!file_out) throw UsageError{"cannot write " + part.string()};
+    if (!resume || finished_before) {
+      std::ofstream f(run_file, std::ios::binary);
+      f << nlohmann::ordered_json{{"format", "barrierfree.batch-run/1"}, {"args", given}, {"settings", settings}}.dump(1)
+        << '\n';
+    }
   }
   if (to_special) {
     file_out.open(output, std::ios::binary);
@@ -241,6 +349,7 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   rollup.merge(stats.rollup);
 
   const std::size_t lines = done + stats.lines;
+  bool summary_failed = false;
   if (!summary.empty()) {
     nlohmann::ordered_json s;
     s["format"] = "barrierfree.summary/1";
@@ -254,23 +363,33 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
       if (it.key() != "households") s[it.key()] = *it;
     std::ofstream f(summary, std::ios::binary);
     f << s.dump(2) << '\n';
-    if (!f) err << "barrierfree: cannot write the summary " << summary << '\n';
+    f.close();
+    if (!f) {
+      err << "barrierfree: cannot write the summary " << summary << " (disk full?)\n";
+      summary_failed = true;
+    }
   }
 
   if (stats.interrupted) {
     err << "barrierfree: interrupted after " << lines << " line(s); they are kept, in order";
     if (to_file) {
-      err << ", in " << part.string() << ".\nResume with: barrierfree batch " << input << " -o " << output
-          << " --resume\n";
+      err << ", in " << part.string() << ".\nResume with: " << resume_command(given) << '\n';
     } else {
       err << ".\nThe next line to process is line " << lines + 1 << " of the input.\n";
     }
     return 130;
   }
-  if (to_file) fs::rename(part, final_path);
+  if (to_file) {
+    fs::rename(part, final_path);
+    std::error_code ignored;
+    fs::remove(run_file, ignored);
+  }
   if (!quiet) {
     err << "barrierfree: " << lines << " line(s): " << rollup.households() << " result(s), " << rollup.errors()
-        << " error(s)" << (done ? " (" + std::to_string(done) + " from the interrupted run)" : std::string()) << '\n';
+        << " error(s)"
+        << (done ? " (" + std::to_string(done) + (finished_before ? " done before" : " from the interrupted run") + ")"
+                 : std::string())
+        << '\n';
     const nlohmann::ordered_json t = rollup.to_json();
     const auto& b = t["barriers"];
     err << "  barriers found " << b["before"].dump() << ", removed " << b["removed"].dump() << ", left "
@@ -280,7 +399,7 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
           << t["mean_cost"].dump() << " per household, budgets " << t["budget"].dump() << "); "
           << t["fully_resolved"].dump() << " of " << t["planned"].dump() << " households fully resolved\n";
   }
-  return rollup.errors() ? exit_invalid : exit_ok;
+  return rollup.errors() || summary_failed ? exit_invalid : exit_ok;
 }
 
 }  // namespace barrierfree::cli

@@ -29,13 +29,18 @@ class Args {
   explicit Args(std::vector<std::string> args) : args_(std::move(args)) {}
   /// True (and consumed) when the flag is present.
   bool flag(std::string_view name);
-  /// The value of `--name VALUE` or `--name=VALUE` (consumed), or "".
+  /// The value of `--name VALUE` or `--name=VALUE` (consumed), or "" when the option is
+  /// absent; an empty value is a usage error.
   std::string option(std::string_view name, std::string_view short_name = {});
   /// Everything left; an unknown option left over is a usage error.
   std::vector<std::string> positional();
+  /// What has not been consumed yet, as given.
+  [[nodiscard]] const std::vector<std::string>& remaining() const { return args_; }
 
  private:
+  std::string find_option(std::string_view name, std::string_view short_name);
   std::vector<std::string> args_;
+  bool value_given_ = false;  // find_option found the option (its value may be empty)
 };
 
 /// What a plan needs besides the case, from the command line.

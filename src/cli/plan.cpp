@@ -28,7 +28,17 @@ PlanSetup plan_setup(Args& args) {
     s.regions = load_regions(regions);
   }
   const std::string region = args.option("--region");
-  if (!region.empty()) s.options.region = region;
+  if (!region.empty()) {
+    // Asked for by name, a region without price factors would be priced at the reference level in silence.
+    const Regions& table = s.regions ? *s.regions : builtin_regions();
+    if (!table.find(region)) {
+      std::string known;
+      for (const RegionFactor& r : table.regions) known += (known.empty() ? "" : ", ") + r.code;
+      throw UsageError{"--region " + region + ": no price factors for it in " +
+                       (s.regions ? "the --regions file" : "the built-in regions") + " (known: " + known + ")"};
+    }
+    s.options.region = region;
+  }
   const std::string budget = args.option("--budget");
   if (budget == "none") {
     s.options.no_budget = true;

@@ -2,6 +2,7 @@
 the same bytes for any thread count, and a Ctrl-C that can be resumed without loss."""
 import json
 import queue
+import shlex
 import signal
 import subprocess
 import threading
@@ -134,10 +135,11 @@ def uninterrupted(long_input, tmp_path_factory):
     return out.read_bytes(), summary.read_bytes()
 
 
-def test_ctrl_c_keeps_the_lines_done_and_resume_finishes_the_same(long_input, uninterrupted, tmp_path: Path):
-    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+def interrupt(input_path, *args):
+    """Runs a batch to -o OUT, sends Ctrl-C once some 100 kB are written; its standard error."""
+    out = Path(str(args[list(args).index("-o") + 1]))
     part = Path(str(out) + ".part")
-    run = subprocess.Popen([str(CLI), "batch", str(long_input), "-o", str(out), "-j", "1", "--summary", str(summary)],
+    run = subprocess.Popen([str(CLI), "batch", str(input_path), *map(str, args)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while time.time() < deadline and (not part.exists() or part.stat().st_size < 100_000):
@@ -145,6 +147,13 @@ def test_ctrl_c_keeps_the_lines_done_and_resume_finishes_the_same(long_input, un
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=60)
     assert run.returncode == 130, err.decode()
+    return err
+
+
+def test_ctrl_c_keeps_the_lines_done_and_resume_finishes_the_same(long_input, uninterrupted, tmp_path: Path):
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    part = Path(str(out) + ".part")
+    err = interrupt(long_input, "-o", out, "-j", 1, "--summary", summary)
     assert b"--resume" in err
     assert not out.exists(), "an incomplete output never takes the final name"
     kept = part.read_bytes()
@@ -178,6 +187,40 @@ def test_resume_of_a_finished_run_changes_nothing(tmp_path: Path):
     assert (out.read_bytes(), summary.read_bytes()) == before
 
 
+def test_resume_needs_the_options_of_the_interrupted_run(long_input, tmp_path: Path):
+    options = ["--budget", "1000", "--standard", "GB50763-2012"]
+    whole = tmp_path / "whole.jsonl"
+    assert batch(long_input, "-o", whole, *options, "--quiet").returncode == 0
+    out = tmp_path / "out dir" / "out.jsonl"  # a space: the command printed must quote it
+    out.parent.mkdir()
+    part = Path(str(out) + ".part")
+    command = interrupt(long_input, "-o", out, "-j", 1, *options).decode().split("Resume with: ", 1)[1].splitlines()[0]
+    # Without the options the lines to come would be planned otherwise: refused, and said how to resume.
+    bare = batch(long_input, "-o", out, "--resume")
+    assert bare.returncode == 2
+    assert b"other options" in bare.stderr and b"--budget" in bare.stderr
+    assert part.exists() and not out.exists()
+    # The command printed finishes the run as if it had not been interrupted.
+    args = shlex.split(command)
+    assert args[:2] == ["barrierfree", "batch"] and args[-1] == "--resume"
+    resumed = subprocess.run([str(CLI), *args[1:]], capture_output=True)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert out.read_bytes() == whole.read_bytes()
+    assert not Path(str(out) + ".run.json").exists(), "the run's settings go once the output is complete"
+
+
+def test_resume_of_a_finished_run_with_another_input_leaves_it_alone(tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    assert batch(HUIMIN, "-o", out, "--quiet").returncode == 0
+    before = out.read_bytes()
+    first_20 = tmp_path / "in20.jsonl"
+    first_20.write_text("\n".join(HUIMIN.read_text(encoding="utf-8").splitlines()[:20]) + "\n", encoding="utf-8")
+    wrong = batch(first_20, "-o", out, "--resume")
+    assert wrong.returncode == 2
+    assert out.read_bytes() == before
+    assert not Path(str(out) + ".part").exists()
+
+
 def test_resume_refuses_another_input(tmp_path: Path):
     out = tmp_path / "out.jsonl"
     third = HUIMIN.read_text(encoding="utf-8").splitlines()[2]  # HM-003 where HM-001 should be
@@ -188,10 +231,30 @@ def test_resume_refuses_another_input(tmp_path: Path):
 
 
 @pytest.mark.parametrize("args", [
-    ["-j", "0"], ["-j", "many"], ["--resume"], ["--standard", "GB1"], ["--budget", "-1"], ["a", "b"], ["--frobnicate"],
+    ["-j", "0"], ["-j", "many"], ["--resume"], ["--standard", "GB1"], ["--budget", "-1"], ["--budget", ""],
+    ["--budget="], ["--region", "china"], ["--region", "CN-99"], ["--summary", "/nonexistent/dir/s.json"],
+    ["--summary", "/"], ["a", "b"], ["--frobnicate"],
 ])
 def test_usage_errors_exit_2(args):
-    assert batch(HUIMIN, *args).returncode == 2
+    done = batch(HUIMIN, *args)
+    assert done.returncode == 2
+    assert not done.stdout, "refused before any line is done"
+
+
+def test_output_or_summary_over_the_input_is_refused(tmp_path: Path):
+    copy = tmp_path / "in.jsonl"
+    copy.write_bytes(HUIMIN.read_bytes())
+    assert batch(copy, "-o", copy).returncode == 2
+    assert batch(copy, "--summary", copy).returncode == 2
+    assert batch(copy, "-o", tmp_path / "o.jsonl", "--summary", tmp_path / "o.jsonl").returncode == 2
+    assert copy.read_bytes() == HUIMIN.read_bytes()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_summary_that_cannot_be_written_is_not_a_success():
+    done = batch(HUIMIN, "--check-only", "--summary", "/dev/full", "-o", "/dev/null")
+    assert done.returncode == 1
+    assert b"cannot write the summary" in done.stderr
 
 
 def test_missing_input_exits_2(tmp_path: Path):

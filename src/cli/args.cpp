@@ -1,6 +1,23 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
+
 namespace barrierfree::cli {
+
+Args::Args(std::vector<std::string> args) {
+  const auto dashes = std::find(args.begin(), args.end(), "--");
+  if (dashes != args.end()) after_dashes_.assign(dashes + 1, args.end());
+  args_.assign(args.begin(), dashes);
+}
+
+std::vector<std::string> Args::remaining() const {
+  std::vector<std::string> out = args_;
+  if (!after_dashes_.empty()) {
+    out.emplace_back("--");
+    out.insert(out.end(), after_dashes_.begin(), after_dashes_.end());
+  }
+  return out;
+}
 
 bool Args::flag(std::string_view name) {
   for (auto it = args_.begin(); it != args_.end(); ++it)
@@ -49,7 +66,9 @@ std::string Args::find_option(std::string_view name, std::string_view short_name
 std::vector<std::string> Args::positional() {
   for (const std::string& a : args_)
     if (a.size() > 1 && a[0] == '-') throw UsageError{"unknown option " + a};
-  return args_;
+  std::vector<std::string> out = args_;
+  out.insert(out.end(), after_dashes_.begin(), after_dashes_.end());
+  return out;
 }
 
 }  // namespace barrierfree::cli

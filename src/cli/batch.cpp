@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -89,12 +90,15 @@ std::string shell_quoted(const std::string& a) {
   return out + "'";
 }
 
-/// The command that continues this run: the same arguments, with --resume.
+/// The command that continues this run: the same arguments, with --resume (before a "--").
 std::string resume_command(const std::vector<std::string>& given) {
+  const auto dashes = std::find(given.begin(), given.end(), "--");
   std::string out = "barrierfree batch";
-  for (const std::string& a : given)
-    if (a != "--resume") out += " " + shell_quoted(a);
-  return out + " --resume";
+  for (auto it = given.begin(); it != dashes; ++it)
+    if (*it != "--resume") out += " " + shell_quoted(*it);
+  out += " --resume";
+  for (auto it = dashes; it != given.end(); ++it) out += " " + shell_quoted(*it);
+  return out;
 }
 
 /// 64-bit FNV-1a of a file's bytes, in hex ("" when it cannot be read).

@@ -26,7 +26,8 @@ struct UsageError {
 /// Arguments after the subcommand, with simple option parsing.
 class Args {
  public:
-  explicit Args(std::vector<std::string> args) : args_(std::move(args)) {}
+  /// Everything after "--" is positional (a file named "-x").
+  explicit Args(std::vector<std::string> args);
   /// True (and consumed) when the flag is present.
   bool flag(std::string_view name);
   /// The value of `--name VALUE` or `--name=VALUE` (consumed), or "" when the option is
@@ -35,11 +36,12 @@ class Args {
   /// Everything left; an unknown option left over is a usage error.
   std::vector<std::string> positional();
   /// What has not been consumed yet, as given.
-  [[nodiscard]] const std::vector<std::string>& remaining() const { return args_; }
+  [[nodiscard]] std::vector<std::string> remaining() const;
 
  private:
   std::string find_option(std::string_view name, std::string_view short_name);
   std::vector<std::string> args_;
+  std::vector<std::string> after_dashes_;  // the arguments after "--"
   bool value_given_ = false;  // find_option found the option (its value may be empty)
 };
 

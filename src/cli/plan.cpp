@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -46,10 +47,10 @@ PlanSetup plan_setup(Args& args) {
     try {
       std::size_t used = 0;
       const double b = std::stod(budget, &used);
-      if (used != budget.size() || !(b >= 0)) throw std::invalid_argument(budget);
+      if (used != budget.size() || !(b >= 0) || !std::isfinite(b)) throw std::invalid_argument(budget);
       s.options.budget = b;
     } catch (const std::exception&) {
-      throw UsageError{"--budget must be a non-negative number or none"};
+      throw UsageError{"--budget must be a non-negative number (yuan) or none"};
     }
   }
   const std::string max_items = args.option("--max-items");

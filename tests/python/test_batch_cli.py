@@ -232,13 +232,21 @@ def test_resume_refuses_another_input(tmp_path: Path):
 
 @pytest.mark.parametrize("args", [
     ["-j", "0"], ["-j", "many"], ["--resume"], ["--standard", "GB1"], ["--budget", "-1"], ["--budget", ""],
-    ["--budget="], ["--region", "china"], ["--region", "CN-99"], ["--summary", "/nonexistent/dir/s.json"],
+    ["--budget="], ["--budget", "inf"], ["--region", "china"], ["--region", "CN-99"], ["--summary", "/nonexistent/dir/s.json"],
     ["--summary", "/"], ["a", "b"], ["--frobnicate"],
 ])
 def test_usage_errors_exit_2(args):
     done = batch(HUIMIN, *args)
     assert done.returncode == 2
     assert not done.stdout, "refused before any line is done"
+
+
+def test_a_file_named_like_an_option_is_read_after_dashes(tmp_path: Path):
+    odd = tmp_path / "-odd.jsonl"
+    odd.write_bytes(HUIMIN.read_bytes().split(b"\n", 1)[0] + b"\n")
+    done = subprocess.run([str(CLI), "batch", "--check-only", "--", odd.name], capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["id"] == "HM-001"
 
 
 def test_output_or_summary_over_the_input_is_refused(tmp_path: Path):

@@ -10,6 +10,7 @@ its stable id and the JSON pointer of the bad field.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,8 +260,9 @@ def _plan_arguments(budget: Any = _NO_BUDGET,
     if budget is _NO_BUDGET or budget is None:
         budget_value = None
     else:
-        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0:
-            raise ValueError(f"budget must be a non-negative number or None, not {budget!r}")
+        if (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0
+                or not math.isfinite(budget)):
+            raise ValueError(f"budget must be a non-negative finite number or None, not {budget!r}")
         budget_value = float(budget)
     if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
         raise ValueError(f"max_items must be a non-negative integer, not {max_items!r}")
@@ -269,6 +271,10 @@ def _plan_arguments(budget: Any = _NO_BUDGET,
         regions = load_regions(regions)
     if region is not None and not isinstance(region, str):
         raise ValueError(f"region must be an ISO 3166-2 code such as 'CN-42', not {region!r}")
+    if region is not None and (regions or _core._builtin_regions()).factors(region) is None:
+        # Asked for by name: priced at the reference level in silence otherwise.
+        known = ", ".join((regions or _core._builtin_regions()).codes)
+        raise ValueError(f"no price factors for region {region!r} (known: {known})")
     caps = {str(k): float(v) for k, v in (subsidy_caps or {}).items()}
     return (chosen_catalog, regions, budget_value, no_budget, region, bool(structural_first), max_items, caps)
 

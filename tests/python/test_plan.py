@@ -37,7 +37,7 @@ def test_budget_arguments():
     assert unlimited.plan.budget is None
     assert unlimited.plan.total > barrierfree.plan(path).plan.total
     assert len(barrierfree.plan(path, max_items=2).plan.items) <= 2
-    for bad in (-1, "5000", True):
+    for bad in (-1, "5000", True, float("inf"), float("nan")):
         with pytest.raises(ValueError):
             barrierfree.plan(path, budget=bad)
     with pytest.raises(ValueError):
@@ -64,6 +64,9 @@ def test_region_and_catalog():
         catalog["door.widden"]
     assert barrierfree.regions().factors("CN-42")["name_zh"] == "湖北省"
     assert barrierfree.regions().factors("XX") is None
+    for unknown in ("XX", "china", "CN-99"):  # a region asked for must have its factors
+        with pytest.raises(ValueError, match="no price factors"):
+            barrierfree.plan(path, region=unknown)
     with pytest.raises(barrierfree.CatalogError) as info:
         barrierfree.load_catalog({"format": "barrierfree.catalog/1", "id": "X", "items": [{"remedy": "door.widden"}]})
     assert info.value.errors[0].code == "catalog.105"

@@ -25,7 +25,10 @@ namespace barrierfree {
 struct PlanOptions {
   std::optional<double> budget;       ///< overrides the case's budget
   bool no_budget = false;             ///< ignore any budget
-  std::optional<std::string> region;  ///< overrides the case's region for cost factors
+  /// Overrides the case's region for cost factors. A code the regions table lacks is priced at
+  /// the reference level (factors 1, `Plan::region` empty), as a case's own unknown region is;
+  /// the command line and Python refuse it, so check with Regions::find() when it comes from a user.
+  std::optional<std::string> region;
   /// 设施改造优先: first remove what structural work can, then use devices for the rest.
   bool structural_first = false;
   std::optional<int> max_items;       ///< at most this many items per household

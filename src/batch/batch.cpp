@@ -120,9 +120,8 @@ LineOutcome process_line(std::string_view line, std::size_t line_number, const B
       out.tally.add(*result.checked);
       out.text = to_json_text(*result.checked);
     } else {
-      const ordered_json j = to_json(*result.planned);
-      out.tally.add(j);
-      out.text = dump(j);
+      out.tally.add(*result.planned);
+      out.text = to_json_text(*result.planned);
     }
   } catch (const std::exception& e) {  // writing a result that exists: only memory running out
     const std::vector<Error> errors{Error{errc::internal, "", std::string("could not write the result: ") + e.what(), 0}};

@@ -510,50 +510,86 @@ PlanResult plan(const Case& c, const PlanOptions& options) {
   return plan(c, ruleset_for(c), builtin_catalog(), builtin_regions(), options);
 }
 
-nlohmann::ordered_json to_json(const PlanResult& r) {
-  using nlohmann::ordered_json;
-  using io::number;
-  ordered_json j = to_json(r.before);
-  j.erase("score");
+std::string to_json_text(const PlanResult& r) {
   const Plan& p = r.plan;
-  ordered_json plan;
-  ordered_json items = ordered_json::array();
+  io::JsonText w(2048 + 720 * r.before.findings.size() + 400 * (p.items.size() + p.residual.size()));
+  w.begin_object();
+  rules::write_check_members(w, r.before);
+  w.key("plan").begin_object();
+  w.key("items").begin_array();
   for (const PlanItem& i : p.items) {
-    items.push_back({{"remedy", i.remedy}, {"element", i.element}, {"name", {{"en", i.name.en}, {"zh", i.name.zh}}},
-                     {"kind", to_string(i.kind)}, {"quantity", number(i.quantity)}, {"unit", i.unit},
-                     {"unit_cost", number(i.unit_cost)}, {"unit_material", number(i.unit_material)},
-                     {"unit_labour", number(i.unit_labour)}, {"material", number(i.material)},
-                     {"labour", number(i.labour)}, {"cost", number(i.cost)}, {"subsidy", number(i.subsidy)},
-                     {"resolves", i.resolves}, {"reduces", i.reduces}});
+    w.begin_object();
+    w.key("remedy").value(i.remedy);
+    w.key("element").value(i.element);
+    w.key("name").begin_object().key("en").value(i.name.en).key("zh").value(i.name.zh).end_object();
+    w.key("kind").value(to_string(i.kind));
+    w.key("quantity").number(i.quantity);
+    w.key("unit").value(i.unit);
+    w.key("unit_cost").number(i.unit_cost);
+    w.key("unit_material").number(i.unit_material);
+    w.key("unit_labour").number(i.unit_labour);
+    w.key("material").number(i.material);
+    w.key("labour").number(i.labour);
+    w.key("cost").number(i.cost);
+    w.key("subsidy").number(i.subsidy);
+    w.key("resolves").strings(i.resolves);
+    w.key("reduces").strings(i.reduces);
+    w.end_object();
   }
-  plan["items"] = std::move(items);
-  plan["currency"] = p.currency;
-  plan["region"] = p.region.empty() ? ordered_json() : ordered_json(p.region);
-  plan["region_factors"] = {{"material", number(p.region_material)}, {"labour", number(p.region_labour)}};
-  plan["subtotal"] = number(p.subtotal);
-  plan["fees"] = {{"management", number(p.management)}, {"contingency", number(p.contingency)}, {"tax", number(p.tax)}};
-  plan["total"] = number(p.total);
-  plan["subsidy"] = number(p.subsidy);
-  plan["copay"] = number(p.copay);
-  plan["budget"] = p.budget ? ordered_json(number(*p.budget)) : ordered_json();
-  ordered_json deferred = ordered_json::array();
+  w.end_array();
+  w.key("currency").value(p.currency);
+  w.key("region");
+  if (p.region.empty()) w.null();
+  else w.value(p.region);
+  w.key("region_factors").begin_object().key("material").number(p.region_material).key("labour").number(p.region_labour).end_object();
+  w.key("subtotal").number(p.subtotal);
+  w.key("fees").begin_object();
+  w.key("management").number(p.management).key("contingency").number(p.contingency).key("tax").number(p.tax);
+  w.end_object();
+  w.key("total").number(p.total);
+  w.key("subsidy").number(p.subsidy);
+  w.key("copay").number(p.copay);
+  w.key("budget");
+  if (p.budget) w.number(*p.budget);
+  else w.null();
+  w.key("deferred").begin_array();
   for (const Deferred& d : p.deferred)
-    deferred.push_back({{"remedy", d.remedy}, {"element", d.element}, {"cost", number(d.cost)},
-                        {"would_resolve", d.would_resolve}, {"reason", d.reason}});
-  plan["deferred"] = std::move(deferred);
-  ordered_json residual = ordered_json::array();
+    w.begin_object()
+        .key("remedy").value(d.remedy)
+        .key("element").value(d.element)
+        .key("cost").number(d.cost)
+        .key("would_resolve").strings(d.would_resolve)
+        .key("reason").value(d.reason)
+        .end_object();
+  w.end_array();
+  w.key("residual").begin_array();
   for (const Residual& res : p.residual) {
     const Finding& f = res.finding;
-    residual.push_back({{"finding", res.original.empty() ? ordered_json() : ordered_json(res.original)},
-                        {"check", f.check}, {"element", f.element}, {"rule", f.rule}, {"status", to_string(f.status)},
-                        {"severity", f.severity}, {"weight", f.weight()}, {"reason", res.reason}});
+    w.begin_object();
+    w.key("finding");
+    if (res.original.empty()) w.null();
+    else w.value(res.original);
+    w.key("check").value(f.check);
+    w.key("element").value(f.element);
+    w.key("rule").value(f.rule);
+    w.key("status").value(to_string(f.status));
+    w.key("severity").value(f.severity);
+    w.key("weight").value(f.weight());
+    w.key("reason").value(res.reason);
+    w.end_object();
   }
-  plan["residual"] = std::move(residual);
-  plan["verified"] = p.verified;
-  plan["optimal"] = p.optimal;
-  j["plan"] = std::move(plan);
-  j["score"] = {{"before", r.score_before()}, {"after", r.score_after()}};
-  return j;
+  w.end_array();
+  w.key("verified").value(p.verified);
+  w.key("optimal").value(p.optimal);
+  w.end_object();
+  w.key("score").begin_object().key("before").value(r.score_before()).key("after").value(r.score_after()).end_object();
+  w.end_object();
+  return w.take();
+}
+
+nlohmann::ordered_json to_json(const PlanResult& r) {
+  // One writer, as for check results: the document is its text read back.
+  return nlohmann::ordered_json::parse(to_json_text(r));
 }
 
 }  // namespace barrierfree

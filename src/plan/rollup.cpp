@@ -31,7 +31,46 @@ const ordered_json& array_or_empty(const ordered_json& j, const char* key) {
 
 }  // namespace
 
-void Rollup::add(const PlanResult& r) { add(barrierfree::to_json(r)); }
+void Rollup::add(const PlanResult& r) {
+  // The same counts as add(to_json(r)) (tested), from the structs: a batch adds one per line.
+  std::size_t fails_before = 0;
+  ++households_;
+  for (const Finding& f : r.before.findings) {
+    ++findings_by_check_[f.check];
+    ++(f.status == Status::fail ? fails_before : unassessed_);
+  }
+  barriers_ += fails_before;
+  score_before_ += r.score_before();
+  score_after_ += r.score_after();
+  const Plan& p = r.plan;
+  ++planned_;
+  if (currency_.empty()) currency_ = p.currency;
+  // The totals as the result's JSON holds them (io::number: the same doubles).
+  total_ += p.total;
+  subsidy_ += p.subsidy;
+  copay_ += p.copay;
+  budget_ += p.budget && std::isfinite(*p.budget) ? *p.budget : 0;
+  if (p.verified) ++verified_;
+  if (!p.optimal) ++not_optimal_;
+  std::size_t left = 0;
+  for (const Residual& res : p.residual) {
+    if (res.finding.status != Status::fail) continue;
+    ++left;
+    ++left_by_reason_[res.reason];
+    ++left_by_check_[res.finding.check];
+  }
+  removed_ += fails_before > left ? fails_before - left : 0;
+  if (left == 0) ++fully_resolved_;
+  std::set<std::string> remedies_used;
+  for (const PlanItem& i : p.items) {
+    Item& it = items_[i.remedy];
+    if (remedies_used.insert(i.remedy).second) ++it.households;
+    ++it.lines;
+    it.quantity += i.quantity;
+    it.cost += i.cost;
+    it.unit = i.unit;
+  }
+}
 void Rollup::add(const CheckResult& r) {
   // The same counts as add(to_json(r)) (tested), without building the document: a batch of
   // checks adds one per line.

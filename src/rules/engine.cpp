@@ -248,9 +248,7 @@ const Ruleset& ruleset_for(const Case& c) {
 
 CheckResult check(const Case& c) { return check(c, ruleset_for(c)); }
 
-std::string to_json_text(const CheckResult& r) {
-  io::JsonText w(1024 + 720 * r.findings.size());
-  w.begin_object();
+void rules::write_check_members(io::JsonText& w, const CheckResult& r) {
   w.key("id").value(r.id);
   w.key("standard").value(r.standard);
   w.key("findings").begin_array();
@@ -302,6 +300,12 @@ std::string to_json_text(const CheckResult& r) {
     w.end_array();
   }
   w.key("checked").strings(r.checked);
+}
+
+std::string to_json_text(const CheckResult& r) {
+  io::JsonText w(1024 + 720 * r.findings.size());
+  w.begin_object();
+  rules::write_check_members(w, r);
   w.key("score").begin_object().key("before").value(r.score()).end_object();
   w.end_object();
   return w.take();

@@ -5,6 +5,7 @@
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/occupants.hpp>
 
+#include "io/json_text.hpp"
 #include "rules/format.hpp"
 #include "rules/plan_model.hpp"
 
@@ -115,6 +116,10 @@ inline bool listed(const Param* p, std::string_view name) {
 
 /// The rooms of the types `rooms` lists that have no call button, by id (safety.call and its remedy).
 std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms);
+
+/// A check result's members before its score (id, standard, findings, not_assessed,
+/// checked), into an open object: the check and the plan writers share them.
+void write_check_members(io::JsonText& w, const CheckResult& r);
 
 /// JSON pointer of an element's field, e.g. pointer(c, "d3", "threshold") = "/doors/2/threshold".
 std::string pointer(const Case& c, const std::string& element, const std::string& field);

@@ -2,6 +2,8 @@
 // threads; errors as data with their line numbers; a clean stop and a resume.
 #include <barrierfree/batch.hpp>
 #include <barrierfree/io/case_json.hpp>
+#include <barrierfree/plan/plan.hpp>
+#include <barrierfree/plan/rollup.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -162,6 +164,28 @@ TEST_CASE("empty input gives empty output", "[batch]") {
   CHECK(run("", 2, {}, &stats).empty());
   CHECK(stats.lines == 0);
   CHECK_FALSE(stats.interrupted);
+}
+
+TEST_CASE("plans written directly are what the JSON library would write", "[batch][json]") {
+  // Plans too are written as text without a DOM, and rolled up from their structs.
+  std::istringstream in(huimin());
+  for (std::string line; std::getline(in, line);) {
+    const Case c = parse_case(line);
+    CAPTURE(c.id);
+    for (const bool no_budget : {false, true}) {
+      PlanOptions o;
+      o.no_budget = no_budget;
+      const PlanResult r = plan(c, o);
+      const std::string direct = to_json_text(r);
+      const auto parsed = nlohmann::ordered_json::parse(direct);
+      CHECK(direct == parsed.dump());
+      CHECK(parsed["plan"]["budget"].is_null() == o.no_budget);
+      Rollup from_struct, from_json;
+      from_struct.add(r);
+      from_json.add(parsed);
+      CHECK(from_struct.to_json() == from_json.to_json());
+    }
+  }
 }
 
 TEST_CASE("results written directly are what the JSON library would write", "[batch][json]") {

@@ -123,5 +123,7 @@ std::optional<Case> apply_remedy(const Case& c, const Ruleset& rules, const Cata
 
 /// The result as the contract's JSON: findings, plan and score before and after.
 nlohmann::ordered_json to_json(const PlanResult& r);
+/// The same as compact text (`to_json(r).dump()`), written directly: what a batch writes.
+std::string to_json_text(const PlanResult& r);
 
 }  // namespace barrierfree

@@ -119,7 +119,7 @@ Together apply_together(const Case& c, const Ruleset& rs, const Catalog& catalog
 
 /// Whether `f`, a finding of the home before, still fails in `home`.
 bool still_fails(const Case& home, const Ruleset& rs, const Finding& f) {
-  const CheckResult r = rules::check_only(home, rs, {f.check});
+  const CheckResult r = rules::check_only(home, rs, {f.check}, {}, rules::Messages::left_out);
   return std::any_of(r.findings.begin(), r.findings.end(),
                      [&](const Finding& g) { return g.status == Status::fail && key_of(g) == key_of(f); });
 }
@@ -275,7 +275,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       // Only the kinds this remedy can change are checked again here; the
       // plan's final check of the changed home is complete.
       const auto& kinds = planning::affected_kinds(remedy);
-      const CheckResult rechecked = rules::check_only(cand.applied.modified, rs, kinds);
+      const CheckResult rechecked = rules::check_only(cand.applied.modified, rs, kinds, {}, rules::Messages::left_out);
       const auto after = by_key(rechecked);
       for (const Finding& g : out.before.findings) {
         if (g.status != Status::fail || !kinds.count(g.check)) continue;

@@ -231,7 +231,7 @@ bool movable(FixtureType t) {
 
 /// Weight of the geometric findings about a room (what moving furniture or walls can change).
 double room_weight(const Case& c, const Ruleset& rs, const std::string& room, const std::set<std::string>& kinds) {
-  const CheckResult r = rules::check_only(c, rs, kinds, room);
+  const CheckResult r = rules::check_only(c, rs, kinds, room, rules::Messages::left_out);
   double w = 0;
   for (const Finding& f : r.findings) {
     const bool here = f.room == room || f.element == room ||
@@ -246,7 +246,7 @@ double room_weight(const Case& c, const Ruleset& rs, const std::string& room, co
 /// the order in which they were tried, the choice followed the plan's orientation: the same
 /// home turned by 90° had its bathroom enlarged into another room.)
 double home_weight(const Case& c, const Ruleset& rs) {
-  return rules::check_only(c, rs, affected_kinds("bathroom.enlarge")).score();
+  return rules::check_only(c, rs, affected_kinds("bathroom.enlarge"), {}, rules::Messages::left_out).score();
 }
 
 /// The direction of a room's walls: the angle of its longest wall, less whole quarter turns

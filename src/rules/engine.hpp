@@ -20,6 +20,10 @@ namespace barrierfree::rules {
 
 using json = nlohmann::ordered_json;
 
+/// What a re-check needs of its findings: all of them, or no message text (the planner's
+/// trials compare findings by rule, element, status and weight, thousands of times a plan).
+enum class Messages { written, left_out };
+
 /// Who a rule concerns in this household, and how much.
 struct Concern {
   std::vector<std::string> occupants;
@@ -73,6 +77,7 @@ class Context {
   std::vector<Finding> findings;
   std::vector<NotAssessed> skipped;
   std::string focus;
+  Messages messages = Messages::written;
 
  private:
   [[nodiscard]] Concern work_out_concern(const Rule& rule, const std::set<std::string>& features) const;
@@ -84,7 +89,7 @@ class Context {
 /// Run only the rules of the given check kinds (all when empty), optionally
 /// only for one room (see Context::in_focus). Findings are numbered as usual.
 CheckResult check_only(const Case& c, const Ruleset& rs, const std::set<std::string>& kinds,
-                       const std::string& focus_room = {});
+                       const std::string& focus_room = {}, Messages messages = Messages::written);
 
 using CheckFunction = std::function<void(Context&, const Rule&)>;
 

@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -174,8 +175,9 @@ class Drawing {
     }
     for (const Ramp& r : c.ramps)
       if (const auto p = r.at ? r.at : outside_door(r.rooms)) {
-        include(*p + Point2{0, -250});
-        include(*p + Point2{0, 250});
+        const double reach = (r.width ? r.width->mm() : 900) / 2 + 300;
+        include(*p + Point2{-reach, -reach});
+        include(*p + Point2{reach, reach});
       }
     frame_ = fit(box, layout_, 300);
     for (const Room& r : c.rooms) labels_[r.id] = label_point(model_, r);
@@ -239,24 +241,33 @@ class Drawing {
     }
   }
 
+  /// The turning_space rule a room of this type is checked by (the first that lists its type).
+  const Rule* turning_rule(const Room& r) const {
+    for (const Rule& rule : rules_.rules)
+      if (rule.check == "turning_space" && rules::listed(rule.param("rooms"), to_string(r.type))) return &rule;
+    return nullptr;
+  }
+
   void turning_circles() {
-    const Rule* rule = rules_.first("turning_space");
-    if (!rule || std::find(check_.checked.begin(), check_.checked.end(), "turning_space") == check_.checked.end())
-      return;
-    const double required = rule->mm("diameter");
-    const Param* types = rule->param("rooms");
+    if (std::find(check_.checked.begin(), check_.checked.end(), "turning_space") == check_.checked.end()) return;
     for (const Room& r : c_.rooms) {
-      if (!rules::listed(types, to_string(r.type))) continue;
+      // Each room by the rule for its type: bathrooms, and bedrooms, living rooms … by theirs.
+      const Rule* rule = turning_rule(r);
       const Ring* ring = model_.outline(r.id);
-      if (!ring) continue;
-      const Circle circle = geometry::largest_inscribed_circle(*ring, model_.obstacles(r.id, KneeSpace::counts_as_free), 1.0);
+      if (!rule || !ring) continue;
+      const double required = rule->mm("diameter");
+      // Searched as the check searches, so that a circle too small reads as its finding does.
+      const Circle circle = geometry::largest_inscribed_circle(*ring, model_.obstacles(r.id, KneeSpace::counts_as_free),
+                                                               rules::circle_precision_mm);
       if (circle.radius <= 0) continue;
       const bool fits = rules::circle_fits(circle.diameter(), required);
       const char* col = fits ? colour::ok : colour::fail;
       canvas_.circle(P(circle.centre), frame_.len(circle.radius), col, col, 0.35,
                      std::string(" fill-opacity=\"0.10\"") + (fits ? "" : " stroke-dasharray=\"1.2 0.8\""));
       const Point2 at = P(circle.centre) + Point2{0, frame_.len(circle.radius) - 1.2};
-      canvas_.text(at, "Ø" + num(std::round(circle.diameter())), 1.9, "middle", col);
+      const std::string label = "Ø" + num(rules::round_mm(circle.diameter()));
+      canvas_.text(at, label, 1.9, "middle", col);
+      keep_clear(at + Point2{0, -0.6}, text_em(label) * 1.9, 2.2, false);
     }
   }
 
@@ -356,6 +367,56 @@ class Drawing {
     return std::nullopt;
   }
 
+  /// Where a ramp is drawn: at its point, or outside the door it leads to.
+  std::optional<Point2> ramp_point(const Ramp& r, const Case& c) const {
+    if (r.at) return r.at;
+    for (const Door& d : c.doors) {
+      if (!same_rooms(d.rooms, r.rooms)) continue;
+      const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];
+      if (auto s = model_.side(d, inner)) return s->centre - s->inward * 550;
+      return d.at;
+    }
+    return std::nullopt;
+  }
+  static bool same_rooms(const std::array<std::string, 2>& a, const std::array<std::string, 2>& b) {
+    return (a[0] == b[0] && a[1] == b[1]) || (a[0] == b[1] && a[1] == b[0]);
+  }
+
+  /// The direction of the wall nearest to p among the walls of `rooms` (outside has none).
+  Point2 wall_direction(const std::array<std::string, 2>& rooms, Point2 p) const {
+    Point2 along{1, 0};
+    double best = std::numeric_limits<double>::infinity();
+    for (const std::string& id : rooms) {
+      const Ring* ring = id == outside_id ? nullptr : model_.outline(id);
+      if (!ring) continue;
+      for (const Segment& e : geometry::edges(*ring))
+        if (const double d = geometry::distance(p, e); d < best && e.length() > 0) {
+          best = d;
+          along = (e.b - e.a) * (1.0 / e.length());
+        }
+    }
+    return along;
+  }
+
+  /// A ramp as a hatched strip across its wall, as wide as the ramp; its slope, width and run in words.
+  void ramp_shape(const Ramp& r, const Case& c, const char* col, int label_line = 0) {
+    const auto p = ramp_point(r, c);
+    if (!p) return;
+    const Point2 along = wall_direction(r.rooms, *p), across = left_normal(along);
+    const double w = r.width ? r.width->mm() : 900, depth = 600;
+    const std::vector<Point2> strip = {*p - along * (w / 2) - across * (depth / 2), *p + along * (w / 2) - across * (depth / 2),
+                                       *p + along * (w / 2) + across * (depth / 2), *p - along * (w / 2) + across * (depth / 2)};
+    canvas_.polygon(on_paper(frame_, strip), col, col, 0.3, " fill-opacity=\"0.18\"");
+    for (double t = -depth / 2 + 100; t < depth / 2; t += 100)  // treads of the slope
+      canvas_.line(P(*p - along * (w / 2) + across * t), P(*p + along * (w / 2) + across * t), col, 0.15);
+    std::string label = say("ramp", lang_);
+    if (r.rise.mm() > 0) label += " 1:" + num(std::round(r.length.mm() / r.rise.mm() * 10) / 10);
+    label += " · " + num(w);
+    if (r.length.mm() > 0) label += " · L" + num(std::round(r.length.mm() / 100) / 10) + "m";
+    const Point2 at = place(P(*p) + Point2{0, frame_.len(depth / 2) + 1.8 + 2.6 * label_line}, text_em(label) * 1.8, 2.4);
+    canvas_.text(at + Point2{0, 0.6}, label, 1.8, "middle", col);
+  }
+
   void steps_and_ramps() {
     for (const Step& s : c_.steps) {
       const auto p = step_point(s);
@@ -363,18 +424,11 @@ class Drawing {
       canvas_.rect(P(*p).x - 1.6, P(*p).y - 0.7, 3.2, 1.4, "#8d5524", "none", 0, " fill-opacity=\"0.85\"");
       std::string label = std::to_string(s.count) + (lang_ == "zh" ? "" : " ") + say("steps", lang_);
       if (s.rise) label += " " + num(s.rise->mm() * s.count) + "mm";
-      canvas_.text(P(*p) + Point2{0, 3.2}, label, 1.8, "middle", "#8d5524");
-      keep_clear(P(*p) + Point2{0, 2.6}, text_em(label) * 1.8, 2.2, false);
+      // Clear of the door's own label, which is often at the same spot.
+      const Point2 at = place(P(*p) + Point2{0, 2.6}, text_em(label) * 1.8, 2.2);
+      canvas_.text(at + Point2{0, 0.6}, label, 1.8, "middle", "#8d5524");
     }
-    for (const Ramp& r : c_.ramps) {
-      const auto p = r.at ? r.at : outside_door(r.rooms);
-      if (!p) continue;
-      std::string label = say("ramp", lang_);
-      if (r.rise.mm() > 0) label += " 1:" + num(std::round(r.length.mm() / r.rise.mm() * 10) / 10);
-      if (r.width) label += " · " + num(r.width->mm());
-      canvas_.text(P(*p), label, 1.9, "middle", "#8d5524");
-      keep_clear(P(*p) + Point2{0, -0.6}, text_em(label) * 1.9, 2.4, false);
-    }
+    for (const Ramp& r : c_.ramps) ramp_shape(r, c_, "#8d5524");
   }
 
   void room_labels() {
@@ -387,8 +441,18 @@ class Drawing {
       canvas_.text(at + Point2{0, -0.4}, room_label(r, lang_), 3.0, "middle", colour::text, " font-weight=\"bold\"");
       const double m2 = std::abs(geometry::signed_area(*ring)) / 1e6;
       canvas_.text(at + Point2{0, 2.6}, num(std::round(m2 * 10) / 10) + " m²", 2.2, "middle", colour::faint);
+      // Devices have a room but no place in it: named under the room's area.
+      std::string devices;
+      for (const Device& d : c_.devices)
+        if (d.room == r.id) devices += (devices.empty() ? "" : " · ") + say("device." + std::string(to_string(d.type)), lang_);
+      if (!devices.empty()) {
+        canvas_.text(at + Point2{0, 5.0}, devices, 1.7, "middle", colour::faint);
+        keep_clear(at + Point2{0, 4.4}, text_em(devices) * 1.7, 2.0, false);
+      }
     }
   }
+
+  std::string element_name(const std::string& id) const { return element_label(c_, id, lang_); }
 
   /// Where on the plan an element is (nothing for the home or the building).
   std::optional<Point2> where(const std::string& element, const Case& c) const {
@@ -401,9 +465,13 @@ class Drawing {
     for (const Step& s : c.steps)
       if (s.id == element) return step_point(s);
     for (const Ramp& r : c.ramps)
-      if (r.id == element) return r.at ? r.at : outside_door(r.rooms);
-    // Above the room's name.
-    if (auto it = labels_.find(element); it != labels_.end()) return it->second + Point2{0, 5.5 * frame_.scale};
+      if (r.id == element) return ramp_point(r, c);
+    // Above the room's name, or on it where that is outside the room (a narrow or bent room).
+    if (auto it = labels_.find(element); it != labels_.end()) {
+      const Point2 above = it->second + Point2{0, 5.5 * frame_.scale};
+      const Ring* ring = model_.outline(element);
+      return ring && geometry::covers(*ring, above, 0) ? above : it->second;
+    }
     for (const Device& d : c.devices)
       if (d.id == element) {
         if (auto it = labels_.find(d.room); it != labels_.end()) return it->second;
@@ -417,27 +485,51 @@ class Drawing {
     placed_.push_back({{at.x - w / 2, at.y - h / 2}, {at.x + w / 2, at.y + h / 2}});
   }
 
-  /// A free spot for a label of `w` × `h` (paper mm) near `p`, so that labels do not cover each other.
-  Point2 place(Point2 p, double w, double h) {
+  /// A free spot for a label of `w` × `h` (paper mm) near `p`, so that labels do not cover each
+  /// other; within `room` (on paper) when given, so that a marker stays in the room it is about.
+  Point2 place(Point2 p, double w, double h, const Ring* room = nullptr) {
     auto clashes = [&](Point2 q) {
       return std::any_of(placed_.begin(), placed_.end(), [&](const Box& b) {
         return q.x - w / 2 < b.max.x && q.x + w / 2 > b.min.x && q.y - h / 2 < b.max.y && q.y + h / 2 > b.min.y;
       });
     };
     Point2 at = p;
-    for (int ring = 0; ring < 8 && clashes(at); ++ring)
-      for (Point2 off : {Point2{0, -1}, Point2{0, 1}, Point2{1, 0}, Point2{-1, 0}, Point2{1, -1}, Point2{1, 1}}) {
-        at = p + Point2{off.x * (w + 0.6) * (ring + 1) * 0.6, off.y * (h + 0.6) * (ring + 1) * 0.6};
-        if (!clashes(at)) break;
-      }
+    bool found = false;
+    // In the room if there is a free spot there, else anywhere near; else on its spot, over what is there.
+    for (const bool in_room : {true, false}) {
+      if (found || (!in_room && !room)) break;
+      auto fits = [&](Point2 q) { return !clashes(q) && (!in_room || !room || geometry::covers(*room, q, 0)); };
+      found = fits(p);
+      for (int ring = 0; ring < 8 && !found; ++ring)
+        for (Point2 off : {Point2{0, -1}, Point2{0, 1}, Point2{1, 0}, Point2{-1, 0}, Point2{1, -1}, Point2{1, 1},
+                           Point2{-1, -1}, Point2{-1, 1}}) {
+          const Point2 q = p + Point2{off.x * (w + 0.6) * (ring + 1) * 0.6, off.y * (h + 0.6) * (ring + 1) * 0.6};
+          if (fits(q)) {
+            at = q;
+            found = true;
+            break;
+          }
+        }
+    }
     placed_.push_back({{at.x - w / 2, at.y - h / 2}, {at.x + w / 2, at.y + h / 2}});
     return at;
   }
 
+  /// The room (on paper) whose floor holds the plan point p, or nullptr.
+  const Ring* paper_room_at(Point2 p) {
+    for (const Room& r : c_.rooms)
+      if (const Ring* ring = model_.outline(r.id); ring && geometry::covers(*ring, p, 1.0)) {
+        auto [it, fresh] = paper_rooms_.try_emplace(r.id);
+        if (fresh) it->second = on_paper(frame_, *ring);
+        return &it->second;
+      }
+    return nullptr;
+  }
+
   /// One label per place: the findings (or plan items) at one spot share a pill.
-  void pill(Point2 at, const std::string& label, const char* fill, bool round) {
+  void pill(Point2 at, const std::string& label, const char* fill, bool round, const Ring* room) {
     const double size = 2.3, h = 4.0, w = std::max(h, text_em(label) * size + 1.6);
-    const Point2 p = place(at, w, h);
+    const Point2 p = place(at, w, h, room);
     canvas_.rect(p.x - w / 2, p.y - h / 2, w, h, fill, "#ffffff", 0.3, round ? " rx=\"2\"" : " rx=\"0.7\"");
     canvas_.text(p + Point2{0, 0.82}, label, size, "middle", "#ffffff", " font-weight=\"bold\"");
   }
@@ -446,30 +538,36 @@ class Drawing {
     struct Group {
       std::string label;
       bool fail = false;
+      Point2 plan_point;  ///< where on the plan, for the room the marker must stay in
     };
     // Grouped by spot (to half a paper millimetre), in the order of the findings.
     std::vector<std::pair<Point2, Group>> groups;
     auto add = [&](Point2 at, const std::string& label, bool fail) {
+      const Point2 paper = P(at);
       for (auto& [p, g] : groups)
-        if (norm(p - at) < 0.5) {
+        if (norm(p - paper) < 0.5) {
           g.label += "," + label;
           g.fail = g.fail || fail;
           return;
         }
-      groups.push_back({at, Group{label, fail}});
+      groups.push_back({paper, Group{label, fail, at}});
     };
     for (const Finding& f : check_.findings) {
       std::optional<Point2> at = f.at;
       if (!at) at = where(f.element, c_);
-      if (at) add(P(*at), std::to_string(number_of(f.id)), f.status == Status::fail);
+      if (!at && !f.room.empty()) at = where(f.room, c_);  // about the whole home, but found in a room
+      if (at) add(*at, std::to_string(number_of(f.id)), f.status == Status::fail);
     }
-    for (const auto& [p, g] : groups) pill(p, g.label, g.fail ? colour::fail : colour::unknown, true);
+    for (const auto& [p, g] : groups) pill(p, g.label, g.fail ? colour::fail : colour::unknown, true, paper_room_at(g.plan_point));
     groups.clear();
     for (std::size_t i = 0; plan_ && i < plan_->plan.items.size(); ++i) {
-      const auto at = where(plan_->plan.items[i].element, plan_->modified);
-      if (at) add(P(*at), "P" + std::to_string(i + 1), true);
+      const PlanItem& item = plan_->plan.items[i];
+      // In the changed home, or where it was (a step a ramp replaces is gone from it).
+      auto at = where(item.element, plan_->modified);
+      if (!at) at = where(item.element, c_);
+      if (at) add(*at, "P" + std::to_string(i + 1), true);
     }
-    for (const auto& [p, g] : groups) pill(p, g.label, colour::planned, false);
+    for (const auto& [p, g] : groups) pill(p, g.label, colour::planned, false, paper_room_at(g.plan_point));
   }
 
   /// The modified home where it differs from the home as it is, in blue.
@@ -496,6 +594,11 @@ class Drawing {
       const auto old = std::find_if(c_.grab_bars.begin(), c_.grab_bars.end(), [&](const GrabBar& o) { return o.id == g.id; });
       if (old != c_.grab_bars.end() && *old == g) continue;
       bar_shape(g, colour::planned);
+    }
+    for (const Ramp& r : m.ramps) {
+      const auto old = std::find_if(c_.ramps.begin(), c_.ramps.end(), [&](const Ramp& o) { return o.id == r.id; });
+      if (old != c_.ramps.end() && *old == r) continue;
+      ramp_shape(r, m, colour::planned, old != c_.ramps.end() ? 1 : 0);  // a rebuilt ramp: its words under the old ones
     }
   }
 
@@ -553,7 +656,8 @@ class Drawing {
     for (const Finding& f : check_.findings) {
       const std::size_t left = check_.findings.size() - shown;
       if (y + line_h * (left > 1 ? 2 : 1) > bottom - plan_lines * line_h && left > 1) {
-        canvas_.text({layout_.panel_x, y}, "+" + std::to_string(left) + " " + say("more", lang_), size, "start", colour::faint);
+        canvas_.text({layout_.panel_x, y}, "+" + std::to_string(left) + " " + say(options_.standalone ? "more.standalone" : "more", lang_),
+                     size, "start", colour::faint);
         y += line_h;
         break;
       }
@@ -580,13 +684,13 @@ class Drawing {
     for (std::size_t i = 0; i < p.items.size(); ++i) {
       const PlanItem& item = p.items[i];
       if (y > bottom && i + 1 < p.items.size()) {
-        canvas_.text({layout_.panel_x, y}, "+" + std::to_string(p.items.size() - i) + " " + say("more", lang_), size,
-                     "start", colour::faint);
+        canvas_.text({layout_.panel_x, y}, "+" + std::to_string(p.items.size() - i) + " " +
+                     say(options_.standalone ? "more.standalone" : "more", lang_), size, "start", colour::faint);
         y += line_h;
         break;
       }
       canvas_.text({layout_.panel_x, y}, "P" + std::to_string(i + 1), size, "start", colour::planned, " font-weight=\"bold\"");
-      std::string what = pick(item.name, lang_) + " " + item.element;
+      std::string what = pick(item.name, lang_) + " " + element_name(item.element);
       auto lines = wrap(what, width_em - 9);
       if (lines.size() > 1) lines[0] += "…";
       canvas_.text({layout_.panel_x + 5, y}, lines.empty() ? what : lines[0], size, "start", colour::text);
@@ -629,6 +733,7 @@ class Drawing {
   Canvas canvas_;
   std::map<std::string, Point2> labels_;
   std::vector<Box> placed_;
+  std::map<std::string, Ring> paper_rooms_;  // room outlines on paper, for markers
   double panel_bottom_ = 0;
 };
 

@@ -141,7 +141,11 @@ class Report {
 
   /// "卫生间 · d-bath": the room's name and the element.
   std::string where(const Finding& f) const {
-    if (f.element == "home" || f.element == "building") return element_name(f.element);
+    // A finding about the whole home may still be located in a room (the smoke alarm the living room lacks).
+    if (f.element == "home" || f.element == "building") {
+      const Room* r = c_.find_room(f.room);
+      return r ? room_label(*r, lang_) : element_name(f.element);
+    }
     std::string room_id = f.room;
     if (room_id.empty())
       for (const Fixture& x : c_.fixtures)
@@ -175,13 +179,7 @@ class Report {
     return s;
   }
 
-  /// A room by its name, the home and the building in words, other elements by id.
-  std::string element_name(const std::string& id) const {
-    if (id == "home") return say("whole_home", lang_);
-    if (id == "building") return say("building", lang_);
-    if (const Room* r = c_.find_room(id)) return room_label(*r, lang_);
-    return id;
-  }
+  std::string element_name(const std::string& id) const { return element_label(c_, id, lang_); }
 
   static std::string numbers(const std::vector<std::string>& ids) {
     std::string s;
@@ -203,7 +201,7 @@ class Report {
         const PlanItem& item = p.items[i];
         s += "<tr><td class=\"planned\">P" + std::to_string(i + 1) + "</td><td>" + h(pick(item.name, lang_)) +
              "</td><td>" + h(element_name(item.element)) + "</td><td class=\"num\">" +
-             num(item.quantity) + "</td><td>" + h(say("unit." + item.unit, lang_)) + "</td><td class=\"num\">" +
+             quantity_text(item.quantity) + "</td><td>" + h(say("unit." + item.unit, lang_)) + "</td><td class=\"num\">" +
              money_text(item.unit_cost) + "</td><td class=\"num\">" + money_text(item.cost) + "</td><td>" +
              h(numbers(item.resolves)) + "</td></tr>\n";
       }
@@ -255,7 +253,8 @@ class Report {
       if (!id.empty()) {
         std::string rest;
         for (std::size_t k = 2; k < parts.size(); ++k) rest += (rest.empty() ? "" : ".") + parts[k];
-        return id + " · " + rest;
+        const Text* words = find_word("field." + rest);
+        return id + " · " + (words ? pick(*words, lang_) : rest);
       }
     }
     return pointer;
@@ -308,7 +307,10 @@ class Report {
       s += "<p class=\"note\"><b>" + h(say("report.not_assessed", lang_)) + "</b>: ";
       bool first = true;
       for (const NotAssessed& n : p_.before.not_assessed) {
-        s += (first ? "" : "; ") + h(n.check + " " + n.element + " — " + n.reason);
+        const Rule* rule = rules_.find(n.rule_id);
+        const Text* reason = find_word("not_assessed." + n.reason);
+        s += (first ? "" : "; ") + h((rule ? pick(rule->title, lang_) : n.check) + " · " + element_name(n.element) + " — " +
+                                     (reason ? pick(*reason, lang_) : n.reason));
         first = false;
       }
       s += "</p>\n";

@@ -25,6 +25,7 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"findings", {"Barriers", "障碍"}},
       {"planned", {"Proposed modifications", "改造项目"}},
       {"more", {"more in the report", "项见报告"}},
+      {"more.standalone", {"more: see the household report (barrierfree report)", "项详见入户报告（barrierfree report）"}},
       {"scale", {"scale", "比例"}},
       {"whole_home", {"whole home", "全户"}},
       {"building", {"building", "楼栋"}},
@@ -93,6 +94,31 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"report.score", {"Barrier score (higher is worse)", "障碍评分（越高越差）"}},
       {"report.before", {"before", "改造前"}},
       {"report.after", {"after", "改造后"}},
+      // What a finding lacks, by the field of its JSON pointer (what to measure on the next visit).
+      {"field.clear_width", {"clear width", "净宽"}},
+      {"field.curb", {"curb height", "挡水高度"}},
+      {"field.floor.slip_resistant", {"floor slip resistance", "地面是否防滑"}},
+      {"field.fuel", {"cooking fuel", "燃气类型"}},
+      {"field.handle", {"handle type", "门把手形式"}},
+      {"field.handle_height", {"handle height", "把手高度"}},
+      {"field.handrails", {"handrails", "扶手设置"}},
+      {"field.height", {"height", "高度"}},
+      {"field.kind", {"kind", "类型"}},
+      {"field.knee_clearance", {"knee clearance below", "下部容膝空间"}},
+      {"field.landing_bottom", {"landing at the bottom", "坡道底部平台"}},
+      {"field.landing_top", {"landing at the top", "坡道顶部平台"}},
+      {"field.latch_side", {"latch side", "门开启侧"}},
+      {"field.seat", {"seat", "座椅"}},
+      {"field.seat_height", {"seat height", "座高"}},
+      {"field.shutoff", {"automatic gas shut-off", "自动切断燃气"}},
+      {"field.swing_into", {"which way the door swings", "门扇开启方向"}},
+      {"field.threshold", {"threshold height", "门槛高度"}},
+      {"field.width", {"width", "宽度"}},
+      // Why a check could not look at part of the home (NotAssessed::reason, as the checks write it).
+      {"not_assessed.the landing outside the flat is not in the plan",
+       {"the landing outside the flat is not in the plan", "户门外的楼梯平台不在平面图内"}},
+      {"not_assessed.the pull side is the landing outside the flat, which the plan does not show",
+       {"the pull side is the landing outside the flat, which the plan does not show", "门的拉开一侧是户门外的楼梯平台，平面图未包含"}},
       {"reason.budget", {"over the budget", "超出预算"}},
       {"reason.item_limit", {"item limit reached", "已达项目数上限"}},
       {"reason.no_remedy", {"no modification in the catalogue removes it", "目录中无可消除此障碍的改造项"}},
@@ -185,10 +211,22 @@ const Text& word(std::string_view key) {
 
 std::string say(std::string_view key, std::string_view lang) { return pick(word(key), lang); }
 
+const Text* find_word(std::string_view key) {
+  auto it = words().find(key);
+  return it == words().end() ? nullptr : &it->second;
+}
+
 std::string fixture_label(const Fixture& f, std::string_view lang) {
   if (f.type == FixtureType::toilet && f.kind == ToiletKind::squat) return say("fixture.toilet.squat", lang);
   if (f.type == FixtureType::other) return f.id;
   return say("fixture." + std::string(to_string(f.type)), lang);
+}
+
+std::string element_label(const Case& c, const std::string& id, std::string_view lang) {
+  if (id == "home") return say("whole_home", lang);
+  if (id == "building") return say("building", lang);
+  if (const Room* r = c.find_room(id)) return room_label(*r, lang);
+  return id;
 }
 
 std::string room_label(const Room& r, std::string_view lang) {

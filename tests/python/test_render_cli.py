@@ -139,3 +139,65 @@ def test_households_with_one_id_do_not_overwrite_each_other(tmp_path):
     done = bf("render", twice, "-o", tmp_path / "d")
     assert done.returncode == 0 and "used before" in done.stderr
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["HM-001-line2.svg", "HM-001.svg"]
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    """The 52 households drawn with their plans, and their plans as the batch writes them."""
+    d = tmp_path_factory.mktemp("district")
+    assert bf("render", HUIMIN, "--plan", "-o", d / "drawings").returncode == 0
+    assert bf("batch", HUIMIN, "-o", d / "plans.jsonl", "--quiet").returncode == 0
+    plans = [json.loads(line) for line in (d / "plans.jsonl").read_text(encoding="utf-8").splitlines()]
+    return d / "drawings", plans
+
+
+def plan_texts(svg: Path):
+    """The texts drawn on the plan's part of the page (left of the legend), by content."""
+    root = ET.parse(svg).getroot()
+    return root, [t.text or "" for t in root.iter(SVG + "text") if float(t.get("x", "0")) < 214]
+
+
+def test_every_room_a_turning_rule_considers_has_its_circle(district):
+    drawings, plans = district
+    for result in plans:
+        root, texts = plan_texts(drawings / f"{result['id']}.svg")
+        circles = [c for c in root.iter(SVG + "circle") if c.get("fill-opacity") == "0.10"]
+        considered = set()
+        for f in result["findings"]:
+            if f["check"] != "turning_space":
+                continue
+            considered |= set(f["detail"]["rooms_considered"])
+            # The circle too small is drawn with the diameter its finding reports.
+            assert f"Ø{f['measured']:g}" in texts, (result["id"], f["id"])
+        assert len(circles) >= len(considered), result["id"]
+
+
+def test_every_item_and_located_finding_is_marked_on_the_plan(district):
+    drawings, plans = district
+    for result in plans:
+        _, texts = plan_texts(drawings / f"{result['id']}.svg")
+        pills = {label for t in texts if re.fullmatch(r"P?[0-9]+(,P?[0-9]+)*", t) for label in t.split(",")}
+        for i, item in enumerate(result["plan"]["items"], start=1):
+            if item["element"] not in ("home", "building"):
+                # A ramp that replaces a step is marked where the step was.
+                assert f"P{i}" in pills, (result["id"], i, item["remedy"])
+        for f in result["findings"]:
+            located = f["element"] not in ("home", "building") or f["location"].get("room")
+            if located:
+                assert f["id"][1:] in pills, (result["id"], f["id"])
+
+
+def test_reports_give_quantities_as_priced_and_speak_one_language(district, tmp_path):
+    _, plans = district
+    assert bf("report", HUIMIN, "--lang", "zh", "-o", tmp_path / "zh").returncode == 0
+    for result in plans:
+        page = Page()
+        page.feed((tmp_path / "zh" / f"{result['id']}.html").read_text(encoding="utf-8"))
+        text = "".join(page.text)
+        for item in result["plan"]["items"]:
+            # The quantity the cost was worked out from: 2.475 m² × 82.30 = 203.70, not 2.48 m².
+            assert f"{item['quantity']:.3f}".rstrip("0").rstrip(".") in text, (result["id"], item["remedy"])
+        for reason in {n["reason"] for n in result.get("not_assessed", [])}:
+            assert reason not in text, "a reason in English on a Chinese page"
+        if any(m.endswith("/threshold") for f in result["findings"] for m in f.get("missing", [])):
+            assert "门槛高度" in text, "what to measure, in words"

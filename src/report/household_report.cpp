@@ -27,6 +27,7 @@ h2 { font-size: 12.5pt; margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: 1
 .facts { color: #444; margin: 0 0 3mm; }
 .facts span { margin-right: 5mm; white-space: nowrap; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
+thead { display: table-header-group; }  /* headers again on each printed page of a long table */
 th, td { border: 1px solid #bbb; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; }
 th { background: #f0f0f0; font-weight: 600; white-space: nowrap; }
 tr { break-inside: avoid; }
@@ -112,10 +113,10 @@ class Report {
   }
 
   std::string who() const {
-    std::string s = "<h2>" + h(say("report.who", lang_)) + "</h2>\n<table>\n<tr><th>" + h(say("report.person", lang_)) +
+    std::string s = "<h2>" + h(say("report.who", lang_)) + "</h2>\n<table>\n<thead><tr><th>" + h(say("report.person", lang_)) +
                     "</th><th>" + h(say("report.age", lang_)) + "</th><th>" + h(say("report.disability", lang_)) +
                     "</th><th>" + h(say("report.mobility", lang_)) + "</th><th>" + h(say("report.needs", lang_)) +
-                    "</th></tr>\n";
+                    "</th></tr></thead>\n";
     for (const Occupant& o : c_.occupants) {
       std::string disabilities;
       for (const Disability& d : o.disabilities) disabilities += (disabilities.empty() ? "" : "; ") + disability_text(d, lang_);
@@ -159,21 +160,27 @@ class Report {
     return out.empty() ? f.element : out;
   }
 
+  /// How severe a barrier is; one not measured is not known to be a barrier, and is not rated as one.
+  std::string severity_cell(const Finding& f) const {
+    if (f.status == Status::insufficient_data) return "<td class=\"unknown\">" + h(say("legend.unknown", lang_)) + "</td>";
+    return "<td class=\"sev" + std::to_string(f.severity) + "\">" + h(say("severity." + std::to_string(f.severity), lang_)) +
+           "</td>";
+  }
+
   std::string barriers() const {
     const auto& findings = p_.before.findings;
     std::string s = "<h2>" + h(say("report.barriers", lang_)) + " (" + std::to_string(findings.size()) + ")</h2>\n";
     if (findings.empty()) return s + "<p>" + h(say("no_findings", lang_)) + "</p>\n";
-    s += "<table>\n<tr><th>#</th><th>" + h(say("report.where", lang_)) + "</th><th>" + h(say("report.what", lang_)) +
+    s += "<table>\n<thead><tr><th>#</th><th>" + h(say("report.where", lang_)) + "</th><th>" + h(say("report.what", lang_)) +
          "</th><th>" + h(say("report.clause", lang_)) + "</th><th>" + h(say("report.severity", lang_)) + "</th><th>" +
-         h(say("report.for", lang_)) + "</th></tr>\n";
+         h(say("report.for", lang_)) + "</th></tr></thead>\n";
     for (const Finding& f : findings) {
       std::string who;
       for (const std::string& o : f.occupants) who += (who.empty() ? "" : ", ") + o;
       const bool unknown = f.status == Status::insufficient_data;
       s += "<tr><td class=\"id\">" + h(f.id.substr(1)) + "</td><td>" + h(where(f)) + "</td><td" +
            (unknown ? " class=\"unknown\"" : "") + ">" + h(pick(f.message, lang_)) + "</td><td>" + h(f.rule) +
-           "</td><td class=\"sev" + std::to_string(f.severity) + "\">" +
-           h(say("severity." + std::to_string(f.severity), lang_)) + "</td><td>" + h(who) + "</td></tr>\n";
+           "</td>" + severity_cell(f) + "<td>" + h(who) + "</td></tr>\n";
     }
     s += "</table>\n";
     return s;
@@ -193,10 +200,10 @@ class Report {
     if (p.items.empty()) {
       s += "<p>" + h(say("report.no_plan", lang_)) + "</p>\n";
     } else {
-      s += "<table>\n<tr><th>#</th><th>" + h(say("report.item", lang_)) + "</th><th>" + h(say("report.element", lang_)) +
+      s += "<table>\n<thead><tr><th>#</th><th>" + h(say("report.item", lang_)) + "</th><th>" + h(say("report.element", lang_)) +
            "</th><th class=\"num\">" + h(say("report.quantity", lang_)) + "</th><th>" + h(say("report.unit", lang_)) +
            "</th><th class=\"num\">" + h(say("report.unit_cost", lang_)) + "</th><th class=\"num\">" +
-           h(say("report.cost", lang_)) + "</th><th>" + h(say("report.resolves", lang_)) + "</th></tr>\n";
+           h(say("report.cost", lang_)) + "</th><th>" + h(say("report.resolves", lang_)) + "</th></tr></thead>\n";
       for (std::size_t i = 0; i < p.items.size(); ++i) {
         const PlanItem& item = p.items[i];
         s += "<tr><td class=\"planned\">P" + std::to_string(i + 1) + "</td><td>" + h(pick(item.name, lang_)) +
@@ -226,8 +233,9 @@ class Report {
     s += "<tr><td>" + h(say("report.score", lang_)) + "</td><td class=\"num\">" + h(say("report.before", lang_)) + " " +
          std::to_string(p_.score_before()) + " → " + h(say("report.after", lang_)) + " " + std::to_string(p_.score_after()) +
          "</td></tr>\n</table>\n";
-    s += "<p class=\"note " + std::string(p.verified ? "ok" : "bad") + "\">" +
-         h(say(p.verified ? "report.verified" : "report.not_verified", lang_)) + "</p>\n";
+    if (!p.items.empty())  // with nothing planned there is nothing to have checked again
+      s += "<p class=\"note " + std::string(p.verified ? "ok" : "bad") + "\">" +
+           h(say(p.verified ? "report.verified" : "report.not_verified", lang_)) + "</p>\n";
     return s;
   }
 
@@ -266,22 +274,21 @@ class Report {
     if (p.residual.empty()) {
       s += "<p class=\"ok\">" + h(say("report.nothing_left", lang_)) + "</p>\n";
     } else {
-      s += "<table>\n<tr><th>#</th><th>" + h(say("report.what", lang_)) + "</th><th>" + h(say("report.severity", lang_)) +
-           "</th><th>" + h(say("report.reason", lang_)) + "</th></tr>\n";
+      s += "<table>\n<thead><tr><th>#</th><th>" + h(say("report.what", lang_)) + "</th><th>" + h(say("report.severity", lang_)) +
+           "</th><th>" + h(say("report.reason", lang_)) + "</th></tr></thead>\n";
       for (const Residual& r : p.residual) {
         const Finding& f = r.finding;
         s += "<tr><td class=\"id\">" + h(r.original.empty() ? "–" : r.original.substr(1)) + "</td><td>" +
-             h(pick(f.message, lang_)) + "</td><td class=\"sev" + std::to_string(f.severity) + "\">" +
-             h(say("severity." + std::to_string(f.severity), lang_)) + "</td><td>" + h(say("reason." + r.reason, lang_)) +
+             h(pick(f.message, lang_)) + "</td>" + severity_cell(f) + "<td>" + h(say("reason." + r.reason, lang_)) +
              "</td></tr>\n";
       }
       s += "</table>\n";
     }
     if (!p.deferred.empty()) {
-      s += "<p><b>" + h(say("report.deferred", lang_)) + "</b></p>\n<table>\n<tr><th>" + h(say("report.item", lang_)) +
+      s += "<p><b>" + h(say("report.deferred", lang_)) + "</b></p>\n<table>\n<thead><tr><th>" + h(say("report.item", lang_)) +
            "</th><th>" + h(say("report.element", lang_)) + "</th><th class=\"num\">" + h(say("report.cost", lang_)) +
            "</th><th>" + h(say("report.would_remove", lang_)) + "</th><th>" + h(say("report.reason", lang_)) +
-           "</th></tr>\n";
+           "</th></tr></thead>\n";
       for (const Deferred& d : p.deferred) {
         const CatalogItem* item = builtin_catalog().find(d.remedy);
         s += "<tr><td>" + h(item ? pick(item->name, lang_) : d.remedy) + "</td><td>" + h(element_name(d.element)) +

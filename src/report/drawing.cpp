@@ -186,6 +186,9 @@ class Drawing {
   std::string draw(bool standalone) {
     Canvas& k = canvas_;
     if (standalone) header();
+    if (c_.rooms.empty())  // valid (rooms are optional), but a blank page would look like a fault
+      canvas_.text({layout_.area_x + layout_.area_w / 2, layout_.area_y + layout_.area_h / 2}, say("no_rooms", lang_), 3.0,
+                   "middle", colour::faint);
     rooms();
     turning_circles();
     fixtures();

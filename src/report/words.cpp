@@ -34,6 +34,7 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"steps", {"step(s)", "级台阶"}},
       {"ramp", {"ramp", "坡道"}},
       {"sill", {"sill", "门槛"}},
+      {"no_rooms", {"The case describes no rooms: there is no plan to draw.", "本户数据未包含房间，无平面可绘。"}},
       {"no_findings", {"No barriers found for this household.", "未发现影响本户的障碍。"}},
       // Report sections.
       {"report.household", {"Household", "户号"}},

@@ -201,3 +201,10 @@ def test_reports_give_quantities_as_priced_and_speak_one_language(district, tmp_
             assert reason not in text, "a reason in English on a Chinese page"
         if any(m.endswith("/threshold") for f in result["findings"] for m in f.get("missing", [])):
             assert "门槛高度" in text, "what to measure, in words"
+
+
+def test_a_case_without_rooms_says_so_rather_than_leaving_the_page_blank(tmp_path):
+    case = tmp_path / "x.json"
+    case.write_text('{"format": "barrierfree.case/1", "id": "X"}', encoding="utf-8")
+    assert bf("render", case, "--lang", "en", "-o", tmp_path / "x.svg").returncode == 0
+    assert "no rooms" in (tmp_path / "x.svg").read_text(encoding="utf-8")

@@ -249,6 +249,15 @@ def test_a_file_named_like_an_option_is_read_after_dashes(tmp_path: Path):
     assert json.loads(done.stdout)["id"] == "HM-001"
 
 
+def test_a_catalogue_that_cannot_be_read_is_a_usage_error(tmp_path: Path):
+    bad = tmp_path / "catalog.json"
+    bad.write_text('{"format": "barrierfree.catalog/1", "items": [{"remedy": "door.widden"}]}', encoding="utf-8")
+    done = batch(HUIMIN, "--catalog", bad, "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 2, "no line was read: exit 1 would say some lines gave errors"
+    assert b"catalog." in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_output_or_summary_over_the_input_is_refused(tmp_path: Path):
     copy = tmp_path / "in.jsonl"
     copy.write_bytes(HUIMIN.read_bytes())

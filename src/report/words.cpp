@@ -248,6 +248,13 @@ std::string money_text(double v) {
   return (v < 0 ? "-" : "") + whole + "." + (c < 10 ? "0" : "") + std::to_string(c);
 }
 
+/// Chinese punctuation that may not begin a line (it closes what comes before).
+static bool closing_punctuation(std::string_view glyph) {
+  for (std::string_view p : {"。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》", "…"})
+    if (glyph == p) return true;
+  return false;
+}
+
 std::vector<std::string> wrap(std::string_view text, double width_em) {
   std::vector<std::string> lines;
   std::string line, word_;
@@ -271,6 +278,10 @@ std::vector<std::string> wrap(std::string_view text, double width_em) {
     if (glyph == " ") {
       flush_word();
       word_ = " ";
+    } else if (len >= 3 && closing_punctuation(glyph)) {  // never starts a line: kept with what it closes
+      flush_word();
+      line += glyph;
+      line_w += text_em(glyph);
     } else if (len >= 3) {  // a CJK character may end a line anywhere
       flush_word();
       word_ = std::string(glyph);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "report/svg.hpp"
 #include "rules/format.hpp"
 
 #include <cstdio>
@@ -58,4 +59,15 @@ TEST_CASE("numbers in messages are written as printf's %.*f writes them, trailin
     }
   CHECK(number_text(0.125, 2) == "0.12");  // ties of the binary value go to even, as printf's do
   CHECK(number_text(-0.04, 1) == "0");
+}
+
+TEST_CASE("a wrapped Chinese line never starts with closing punctuation") {
+  using barrierfree::report::wrap;
+  // Nine characters a line: the full stop after the ninth stays with it, not alone on the next.
+  const auto lines = wrap("门厅的回转空间不足。卫生间门窄。", 9.0);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "门厅的回转空间不足。");
+  CHECK(lines[1] == "卫生间门窄。");
+  // Words of Latin text still break at spaces only.
+  for (const std::string& l : wrap("clear width 700 mm, at least 800 mm", 12.0)) CHECK(l.front() != ' ');
 }

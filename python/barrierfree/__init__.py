@@ -11,10 +11,12 @@ its stable id and the JSON pointer of the bad field.
 from __future__ import annotations
 
 import math
+import numbers
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Mapping, Union
+from typing import Any, Dict, List, Mapping, Union
 
 from . import _core
 from ._core import (Case, Catalog, CheckResult, Finding, Plan, PlanItem, PlanResult, Regions, Rollup, Ruleset,
@@ -23,6 +25,18 @@ from ._core import (Case, Catalog, CheckResult, Finding, Plan, PlanItem, PlanRes
 __version__: str = _core.__version__
 
 from ._batch import BatchError, batch  # noqa: E402  (they use the names above)
+
+_core_rollup_add = Rollup.add
+
+
+def _rollup_add(self: Rollup, result: Any) -> None:
+    """Count a result, or a BatchError as the error it is (as the batch runner's summary does)."""
+    if isinstance(result, BatchError):
+        return self.add_error(result.error.code)
+    return _core_rollup_add(self, result)
+
+
+Rollup.add = _rollup_add
 from ._frames import COST_COLUMNS, FINDING_COLUMNS, PLAN_COLUMNS, costs_frame, findings_frame, plans_frame  # noqa: E402
 from ._plot import drawing_svg, plot, report_html  # noqa: E402
 from . import _plot  # noqa: E402,F401  (notebook display of cases and results)
@@ -39,8 +53,10 @@ __all__ = [
     "plans_frame",
     "plot",
     "report_html",
+    "ArgumentTypeError",
     "Case",
     "CaseError",
+    "CaseWarning",
     "Catalog",
     "CatalogError",
     "CheckResult",
@@ -117,10 +133,26 @@ class CatalogError(_InputError):
 CaseSource = Union[str, "os.PathLike[str]", Mapping[str, Any]]
 
 
+class ArgumentTypeError(TypeError, ValueError):
+    """An argument of the wrong type: a TypeError, and a ValueError as well for code that caught
+    every bad argument as ValueError before types were told apart."""
+
+
+class CaseWarning(UserWarning):
+    """What a valid case holds that the library does not use (``case.901``: an unknown field)."""
+
+    def __init__(self, errors: List[Error]):
+        self.errors = errors
+        super().__init__("; ".join(f"[{e.code}] {e.path}: {e.message}" for e in errors))
+
+
 def _finish(result) -> Case:
-    case, errors, _warnings = result
+    case, errors, warnings_found = result
     if errors:
         raise CaseError([Error(*e) for e in errors])
+    if warnings_found:
+        # A misspelt field is read as absent: said, so that "clear_widht" is not silently no width.
+        warnings.warn(CaseWarning([Error(*e) for e in warnings_found]), stacklevel=3)
     return case
 
 
@@ -137,7 +169,7 @@ def load_case(source: CaseSource) -> Case:
         return _finish(_core._read_case_text(_read_path(Path(source))))
     if isinstance(source, str):
         # JSON text, not a file name: it opens with a bracket, spans lines or is blank.
-        stripped = source.strip()
+        stripped = source.lstrip("\ufeff").strip()
         if not stripped or stripped[0] in "{[" or "\n" in source:
             return _finish(_core._read_case_text(source))
         return _finish(_core._read_case_text(_read_path(Path(source))))
@@ -241,13 +273,26 @@ def _chosen_ruleset(standard: Union[str, None], rules: Any) -> Union[Ruleset, No
     if standard is not None and rules is not None:
         raise ValueError("give either standard= or rules=, not both")
     if rules is not None:
-        return rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+        chosen = rules if isinstance(rules, Ruleset) else load_ruleset(rules)
+        _rulesets_used[chosen.id] = chosen  # drawings of its results find it by their standard
+        return chosen
     if standard is not None:
         return ruleset(standard)
     return None
 
 
-_NO_BUDGET = object()
+# Rulesets of one's own that results were made with, by id (a result names its standard only).
+_rulesets_used: Dict[str, Ruleset] = {}
+
+
+class _NoBudget:
+    """The default of ``budget``: the case's own."""
+
+    def __repr__(self) -> str:
+        return "<the case's own>"
+
+
+_NO_BUDGET = _NoBudget()
 
 
 def _plan_arguments(budget: Any = _NO_BUDGET,
@@ -260,22 +305,33 @@ def _plan_arguments(budget: Any = _NO_BUDGET,
     if budget is _NO_BUDGET or budget is None:
         budget_value = None
     else:
-        if (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget >= 0
-                or not math.isfinite(budget)):
+        if isinstance(budget, bool) or not isinstance(budget, numbers.Real):
+            raise ArgumentTypeError(f"budget must be a number (or None), not {type(budget).__name__}")
+        if not budget >= 0 or not math.isfinite(budget):
             raise ValueError(f"budget must be a non-negative finite number or None, not {budget!r}")
         budget_value = float(budget)
-    if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
-        raise ValueError(f"max_items must be a non-negative integer, not {max_items!r}")
+    if max_items is not None:
+        if isinstance(max_items, bool) or not isinstance(max_items, numbers.Integral):
+            raise ArgumentTypeError(f"max_items must be an integer, not {type(max_items).__name__}")
+        if not 0 <= max_items <= 10_000:
+            raise ValueError(f"max_items must be from 0 to 10000, not {max_items!r}")
+        max_items = int(max_items)
     chosen_catalog = catalog if isinstance(catalog, Catalog) or catalog is None else load_catalog(catalog)
     if regions is not None and not isinstance(regions, Regions):
         regions = load_regions(regions)
     if region is not None and not isinstance(region, str):
-        raise ValueError(f"region must be an ISO 3166-2 code such as 'CN-42', not {region!r}")
-    if region is not None and (regions or _core._builtin_regions()).factors(region) is None:
+        raise ArgumentTypeError(f"region must be an ISO 3166-2 code such as 'CN-42' (str), not {type(region).__name__}")
+    table = regions if regions is not None else _core._builtin_regions()  # an empty table is a table
+    if region is not None and table.factors(region) is None:
         # Asked for by name: priced at the reference level in silence otherwise.
-        known = ", ".join((regions or _core._builtin_regions()).codes)
-        raise ValueError(f"no price factors for region {region!r} (known: {known})")
-    caps = {str(k): float(v) for k, v in (subsidy_caps or {}).items()}
+        raise ValueError(f"no price factors for region {region!r} (known: {', '.join(table.codes) or 'none'})")
+    caps = {}
+    for remedy, cap in (subsidy_caps or {}).items():
+        if isinstance(cap, bool) or not isinstance(cap, numbers.Real):
+            raise ArgumentTypeError(f"subsidy cap of {remedy!r} must be a number, not {type(cap).__name__}")
+        if not cap >= 0 or not math.isfinite(cap):
+            raise ValueError(f"subsidy cap of {remedy!r} must be a non-negative finite sum, not {cap!r}")
+        caps[str(remedy)] = float(cap)
     return (chosen_catalog, regions, budget_value, no_budget, region, bool(structural_first), max_items, caps)
 
 
@@ -306,7 +362,15 @@ def calibrate(bills: Union[str, "os.PathLike[str]"], catalog: Union[Catalog, Non
     Returns a catalogue override as a dict (write it as JSON and pass it as
     ``catalog=``), with the fit's residuals under ``"calibration"``.
     """
-    text = bills if isinstance(bills, str) and "\n" in bills else Path(bills).read_text(encoding="utf-8")
+    if isinstance(bills, str) and "\n" in bills:
+        text = bills
+    else:
+        try:
+            text = Path(bills).read_text(encoding="utf-8")
+        except OSError as e:
+            raise CatalogError([Error("catalog.100", "", f'cannot open "{bills}": {e.strerror or e}')]) from None
+    if catalog is not None and not isinstance(catalog, Catalog):
+        catalog = load_catalog(catalog)
     value, errors = _core._calibrate_csv(text, catalog, region)
     if errors:
         raise CatalogError([Error(*e) for e in errors])

@@ -49,8 +49,24 @@ def _texts_of_file(path: Path) -> Iterator[str]:
             yield line.rstrip("\n").rstrip("\r")
 
 
-def _item(x: Any) -> Union[Case, str, BatchError]:
-    """What the core takes for one input: a Case, JSON text, or already an error."""
+@dataclass(frozen=True)
+class _Refused:
+    """An input that cannot even be written as JSON (a value JSON has no type for, a dict that
+    contains itself): it becomes its BatchError here, not in the core."""
+
+    id: Optional[str]
+    message: str
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars and arrays (pandas gives them) as the Python values they hold."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"cannot put a {type(value).__name__} into a case")
+
+
+def _item(x: Any) -> Union[Case, str, _Refused]:
+    """What the core takes for one input: a Case, JSON text, or an input refused already."""
     if isinstance(x, Case):
         return x
     if isinstance(x, bytes):
@@ -60,9 +76,18 @@ def _item(x: Any) -> Union[Case, str, BatchError]:
     if isinstance(x, Mapping):
         x = dict(x)
     try:
-        return json.dumps(x, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError):
-        return json.dumps(f"<{type(x).__name__}>")  # read as "expected an object": one result per input
+        return json.dumps(x, ensure_ascii=False, allow_nan=False, default=_plain)
+    except (TypeError, ValueError, RecursionError) as e:
+        known = x.get("id") if isinstance(x, dict) and isinstance(x.get("id"), str) else None
+        return _Refused(known, f"not a case that JSON can hold: {e}")
+
+
+def _refused_error(r: _Refused, line: int) -> BatchError:
+    from . import Error
+
+    error = {"code": "case.103", "path": "", "message": r.message}
+    return BatchError(r.id, line, [Error("case.103", "", r.message)],
+                      {"id": r.id, "line": line, "error": error, "errors": [error]})
 
 
 def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optional[int] = None,
@@ -80,12 +105,12 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
     ``structural_first``, ``max_items``, ``subsidy_caps``).
     ``ValueError`` for bad arguments (raised at once, not at the first result).
     """
-    from . import _chosen_ruleset, _plan_arguments
+    from . import ArgumentTypeError, _chosen_ruleset, _plan_arguments
 
     if threads is None:
         threads = os.cpu_count() or 1
-    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
-        raise ValueError(f"threads must be a positive integer, not {threads!r}")
+    if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= 1024:
+        raise ValueError(f"threads must be a whole number from 1 to 1024, not {threads!r}")
     if chunk_size is None:
         chunk_size = 16 * threads
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
@@ -101,7 +126,11 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
     elif isinstance(cases, (str, bytes, Mapping, Case)):
         raise ValueError("batch() takes many cases: a JSON Lines path or an iterable of cases")
     else:
-        inputs = cases
+        try:
+            inputs = iter(cases)
+        except TypeError:
+            raise ArgumentTypeError(f"batch() takes a JSON Lines path or an iterable of cases, "
+                                    f"not {type(cases).__name__}") from None
 
     def results() -> Iterator[BatchResult]:
         line = 1
@@ -116,8 +145,14 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
             yield from _run(chunk, line)
 
     def _run(chunk: List[Any], first_line: int) -> Iterator[BatchResult]:
-        out = _core._batch_chunk(chunk, first_line, threads, bool(check_only), chosen, *options)
-        for r in out:
-            yield BatchError._from_line(r) if isinstance(r, bytes) else r
+        # A refused input keeps its place (and line number) as an empty line the core answers; its
+        # own error then takes that answer's place.
+        given = ["" if isinstance(x, _Refused) else x for x in chunk]
+        out = _core._batch_chunk(given, first_line, threads, bool(check_only), chosen, *options)
+        for i, r in enumerate(out):
+            if isinstance(chunk[i], _Refused):
+                yield _refused_error(chunk[i], first_line + i)
+            else:
+                yield BatchError._from_line(r) if isinstance(r, bytes) else r
 
     return results()

@@ -12,7 +12,11 @@ class Case:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: Case) -> bool:
         ...
+    def __getstate__(self) -> str:
+        ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: str) -> None:
         ...
     def _repr_svg_(self) -> str:
         ...
@@ -359,15 +363,9 @@ class Rollup:
     """
     def __init__(self) -> None:
         ...
-    @typing.overload
-    def add(self, result: PlanResult) -> None:
+    def add(self, result: typing.Any) -> None:
         """
-        Count one household's plan.
-        """
-    @typing.overload
-    def add(self, result: CheckResult) -> None:
-        """
-        Count one household's check (no plan).
+        Count a result, or a BatchError as the error it is (as the batch runner's summary does).
         """
     def add_error(self, code: str = 'case.100') -> None:
         """
@@ -402,7 +400,7 @@ def _calibrate_csv(arg0: str, arg1: Catalog, arg2: str | None) -> tuple:
     ...
 def _check(case: Case, rules: Ruleset) -> CheckResult:
     ...
-def _draw(case: Case, rules: Ruleset, plan: PlanResult, lang: str, standalone: bool, lists: bool) -> str:
+def _draw(case: Case, rules: Ruleset, plan: PlanResult, checked: CheckResult, lang: str, standalone: bool, lists: bool) -> str:
     ...
 def _parse_catalog(arg0: str, arg1: bool) -> tuple:
     ...

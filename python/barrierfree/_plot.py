@@ -21,20 +21,37 @@ _FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft Ya
           "DejaVu Sans", "sans-serif"]
 
 
+def _rules_for(standard: str, rules: Any):
+    """The ruleset to draw with: the one given, else one of one's own a result was made with."""
+    from . import _rulesets_used
+
+    if rules is not None and not isinstance(rules, _core.Ruleset):
+        from . import load_ruleset
+
+        rules = load_ruleset(rules)
+    return rules if rules is not None else _rulesets_used.get(standard)
+
+
 def drawing_svg(what: Union[Case, PlanResult], lang: Optional[str] = None, page: bool = False,
-                lists: bool = True, rules: Any = None) -> str:
+                lists: bool = True, rules: Any = None, result: Optional[CheckResult] = None) -> str:
     """The SVG drawing of a case (with its findings) or of a plan result (with its modifications).
 
     ``page``: an A4 landscape page as ``barrierfree render`` writes it; otherwise an
     ``<svg>`` that fills its container. ``lists``: the list of findings beside the plan.
+    ``result``: the check of a case to draw (by default the case is checked with ``rules``, else
+    its own standard). ``rules``: the ruleset of the turning circles; by default the result's
+    standard, built in or of one's own that a result was made with in this session.
     """
     lang = lang or display_language
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     if isinstance(what, PlanResult):
-        return _core._draw(what.home, rules, what, lang, page, lists)
+        return _core._draw(what.home, _rules_for(what.standard, rules), what, None, lang, page, lists)
     if isinstance(what, Case):
-        return _core._draw(what, rules, None, lang, page, lists)
+        if result is not None and not isinstance(result, CheckResult):
+            raise TypeError(f"result must be a CheckResult, not {type(result).__name__}")
+        chosen = _rules_for(result.standard, rules) if result is not None else rules
+        return _core._draw(what, chosen, None, result, lang, page, lists)
     raise TypeError(f"expected a Case or a PlanResult, not {type(what).__name__}")
 
 
@@ -45,7 +62,7 @@ def report_html(result: PlanResult, lang: Optional[str] = None, rules: Any = Non
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     if not isinstance(result, PlanResult):
         raise TypeError(f"expected a PlanResult, not {type(result).__name__}")
-    return _core._report(result, rules, lang)
+    return _core._report(result, _rules_for(result.standard, rules), lang)
 
 
 def _floats(text: str):
@@ -87,14 +104,18 @@ def plot(case: Union[Case, PlanResult, Any], result: Optional[Union[CheckResult,
     from . import load_case
     from . import plan as make_plan
 
+    checked: Optional[CheckResult] = None
     if isinstance(result, PlanResult):
         what: Union[Case, PlanResult] = result
     elif isinstance(case, PlanResult):
         what = case
     else:
         home = case if isinstance(case, Case) else load_case(case)
-        what = make_plan(home) if plan else home
-    root = ET.fromstring(drawing_svg(what, lang=lang, page=False, lists=lists))
+        if result is not None and not isinstance(result, CheckResult):
+            raise TypeError(f"result must be a CheckResult or a PlanResult, not {type(result).__name__}")
+        checked = result  # the findings to number: those of this check, not of the case's own standard
+        what = make_plan(home) if plan and checked is None else home
+    root = ET.fromstring(drawing_svg(what, lang=lang, page=False, lists=lists, result=checked))
     width, height = _floats(root.get("viewBox"))[2:]
     if ax is None:
         _, ax = plt.subplots(figsize=(11.69, 11.69 * height / width))
@@ -174,7 +195,10 @@ def _case_svg(self: Case) -> str:
 def _plan_html(self: PlanResult) -> str:
     p = self.plan
     budget = "" if p.budget is None else f" / {p.budget:,.2f}"
-    head = (f"<p><b>{self.id}</b> ({self.standard}): {len(p.items)} items, total {p.total:,.2f} {p.currency}"
+    import html
+
+    head = (f"<p><b>{html.escape(self.id)}</b> ({html.escape(self.standard)}): {len(p.items)} items, "
+            f"total {p.total:,.2f} {html.escape(p.currency)}"
             f"{budget}; score {self.score_before} → {self.score_after}; "
             f"{'verified' if p.verified else 'NOT verified'}</p>")
     return head + drawing_svg(self, lists=True)
@@ -186,7 +210,8 @@ def _check_html(self: CheckResult) -> str:
     rows = "".join(
         f"<tr><td>{f.id}</td><td>{html.escape(f.check)}</td><td>{html.escape(f.element)}</td><td>{f.status}</td>"
         f"<td>{f.severity}</td><td>{html.escape(f.message[display_language])}</td></tr>" for f in self.findings)
-    return (f"<p><b>{html.escape(self.id)}</b> ({self.standard}): {len(self.findings)} findings, score {self.score}</p>"
+    return (f"<p><b>{html.escape(self.id)}</b> ({html.escape(self.standard)}): {len(self.findings)} findings, "
+            f"score {self.score}</p>"
             "<table><tr><th>id</th><th>check</th><th>element</th><th>status</th><th>severity</th><th>message</th></tr>"
             f"{rows}</table>")
 

@@ -42,6 +42,13 @@ void bind_case(py::module_& m) {
       .def("to_json", [](const Case& c) { return serialise(c); },
            "The case as compact JSON text (one line).")
       .def(py::self == py::self)
+      // Pickled as its JSON text (for process pools, joblib and copy.deepcopy); read back exactly.
+      .def(py::pickle([](const Case& c) { return serialise(c); },
+                      [](const std::string& text) {
+                        ReadResult r = read_case(text);
+                        if (!r.value) throw py::value_error("a pickled case that no longer reads: " + to_string(r.errors.front()));
+                        return std::move(*r.value);
+                      }))
       .def("__repr__", [](const Case& c) {
         return "<barrierfree.Case " + c.id + ": " + std::to_string(c.occupants.size()) + " occupants, " +
                std::to_string(c.rooms.size()) + " rooms>";

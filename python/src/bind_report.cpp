@@ -25,8 +25,8 @@ const Ruleset& ruleset_named(const std::string& id) {
 void bind_report(py::module_& m) {
   m.def(
       "_draw",
-      [](const Case& c, const Ruleset* rules, const PlanResult* plan, const std::string& lang, bool standalone,
-         bool lists) {
+      [](const Case& c, const Ruleset* rules, const PlanResult* plan, const CheckResult* checked,
+         const std::string& lang, bool standalone, bool lists) {
         DrawingOptions o;
         o.lang = lang;
         o.standalone = standalone;
@@ -36,12 +36,17 @@ void bind_report(py::module_& m) {
           py::gil_scoped_release release;
           return draw_home(plan->home, rs, plan->before, plan, o);
         }
+        if (checked) {  // the findings of a check made before, with the ruleset it names
+          const Ruleset& rs = rules ? *rules : ruleset_named(checked->standard);
+          py::gil_scoped_release release;
+          return draw_home(c, rs, *checked, nullptr, o);
+        }
         const Ruleset* rs = &ruleset_or_own(rules, c);
         py::gil_scoped_release release;
         return draw_home(c, *rs, check(c, *rs), nullptr, o);
       },
-      py::arg("case"), py::arg("rules").none(true), py::arg("plan").none(true), py::arg("lang"), py::arg("standalone"),
-      py::arg("lists"));
+      py::arg("case"), py::arg("rules").none(true), py::arg("plan").none(true), py::arg("checked").none(true),
+      py::arg("lang"), py::arg("standalone"), py::arg("lists"));
   m.def(
       "_report",
       [](const PlanResult& plan, const Ruleset* rules, const std::string& lang) {

@@ -4,7 +4,15 @@ namespace py = pybind11;
 
 namespace barrierfree::python {
 
-nlohmann::json to_json(py::handle obj, const std::string& path) {
+namespace {
+
+/// Deeper than any case nests; a dict that contains itself reaches it at once.
+constexpr int max_depth = 256;
+
+nlohmann::json convert(py::handle obj, const std::string& path, int depth) {
+  if (depth > max_depth)
+    throw py::value_error("a case nests deeper than " + std::to_string(max_depth) +
+                          " levels (a dict or list that contains itself?) at '" + path.substr(0, 200) + "'");
   if (obj.is_none()) return nullptr;
   if (py::isinstance<py::bool_>(obj)) return obj.cast<bool>();
   if (py::isinstance<py::int_>(obj)) {
@@ -22,21 +30,31 @@ nlohmann::json to_json(py::handle obj, const std::string& path) {
       if (!py::isinstance<py::str>(item.first))
         throw py::type_error("keys of a case must be strings (at '" + path + "')");
       const std::string key = item.first.cast<std::string>();
-      out[key] = to_json(item.second, path + "/" + key);
+      out[key] = convert(item.second, path + "/" + key, depth + 1);
     }
     return out;
   }
   if (py::isinstance<py::list>(obj) || py::isinstance<py::tuple>(obj)) {
     nlohmann::json out = nlohmann::json::array();
     std::size_t i = 0;
-    for (auto item : obj) out.push_back(to_json(item, path + "/" + std::to_string(i++)));
+    for (auto item : obj) out.push_back(convert(item, path + "/" + std::to_string(i++), depth + 1));
     return out;
   }
-  // numpy scalars and the like: anything float() accepts.
-  if (py::hasattr(obj, "__float__")) return obj.cast<double>();
+  // numpy scalars and arrays (pandas gives them): the Python values they hold.
+  if (py::hasattr(obj, "tolist")) return convert(obj.attr("tolist")(), path, depth + 1);
+  if (py::hasattr(obj, "__float__")) {
+    try {
+      return py::float_(py::reinterpret_borrow<py::object>(obj)).cast<double>();
+    } catch (const py::error_already_set&) {
+    }
+  }
   throw py::type_error("cannot put a " + std::string(py::str(py::type::of(obj).attr("__name__"))) +
                        " into a case (at '" + path + "')");
 }
+
+}  // namespace
+
+nlohmann::json to_json(py::handle obj, const std::string& path) { return convert(obj, path, 0); }
 
 py::object from_json(const nlohmann::ordered_json& j) {
   switch (j.type()) {

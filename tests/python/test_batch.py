@@ -132,3 +132,30 @@ def test_threads_release_the_gil():
     done.set()
     t.join()
     assert len(ticks) > 5
+
+
+def test_inputs_json_cannot_hold_are_errors_in_their_place():
+    np = pytest.importorskip("numpy")
+    import datetime
+
+    cases = list(dicts())[:3]
+    cases[0]["budget"] = np.int64(cases[0]["budget"])  # what a DataFrame row gives: a number
+    cases[1]["surveyed"] = datetime.date(2026, 12, 3)  # no JSON for it
+    results = list(bf.batch(cases, threads=2))
+    assert isinstance(results[0], bf.PlanResult) and results[0].plan.budget == cases[0]["budget"]
+    assert isinstance(results[1], bf.BatchError)
+    assert (results[1].id, results[1].line, results[1].error.code) == (cases[1]["id"], 2, "case.103")
+    assert "date" in results[1].error.message
+    assert isinstance(results[2], bf.PlanResult)
+    rollup = bf.Rollup()
+    for r in results:
+        rollup.add(r)  # an error counts as one
+    assert rollup.to_dict()["errors"] == 1 and rollup.households == 2
+
+
+def test_batch_arguments_are_checked_at_the_call():
+    for bad in (5, None):
+        with pytest.raises(TypeError):
+            bf.batch(bad)
+    with pytest.raises(ValueError):
+        bf.batch(list(dicts())[:1], threads=2**33)

@@ -75,3 +75,54 @@ def test_wrong_argument_type():
 
 def test_version():
     assert barrierfree.__version__.count(".") == 2
+
+
+WHEELCHAIR = ROOT / "data" / "examples" / "wheelchair-user.json"
+
+
+def test_a_dict_too_deep_or_containing_itself_is_refused_not_a_crash():
+    deep = inner = {}
+    for _ in range(50_000):  # deeper than the C stack: this crashed the interpreter
+        inner["a"] = {}
+        inner = inner["a"]
+    with pytest.raises(ValueError, match="nests deeper"):
+        barrierfree.load_case(deep)
+    looped = barrierfree.load_case(WHEELCHAIR).to_dict()
+    looped["notes"] = looped  # this hung with the GIL held
+    with pytest.raises(ValueError, match="contains itself"):
+        barrierfree.load_case(looped)
+
+
+def test_numpy_values_in_a_dict_are_the_values_they_hold():
+    np = pytest.importorskip("numpy")
+    document = barrierfree.load_case(WHEELCHAIR).to_dict()
+    plain = barrierfree.load_case(document)
+    document["budget"] = np.int64(document["budget"])
+    document["doors"][0]["clear_width"] = np.float64(document["doors"][0]["clear_width"])
+    assert barrierfree.load_case(document) == plain
+    document["doors"][0]["threshold"] = np.array([1, 2])
+    with pytest.raises(barrierfree.CaseError) as info:
+        barrierfree.load_case(document)
+    assert info.value.errors[0].path == "/doors/0/threshold"
+
+
+def test_unknown_fields_are_warned_about_with_their_pointers():
+    document = barrierfree.load_case(WHEELCHAIR).to_dict()
+    document["doors"][0]["clear_widht"] = 5
+    with pytest.warns(barrierfree.CaseWarning, match="clear_widht") as said:
+        barrierfree.load_case(document)
+    assert [e.path for e in said[0].message.errors] == ["/doors/0/clear_widht"]
+
+
+def test_a_case_pickles_and_copies():
+    import copy
+    import pickle
+
+    case = barrierfree.load_case(WHEELCHAIR)
+    assert pickle.loads(pickle.dumps(case)) == case
+    assert copy.deepcopy(case) == case
+
+
+def test_json_text_after_a_byte_order_mark_is_text_not_a_path():
+    text = "\ufeff" + WHEELCHAIR.read_text(encoding="utf-8").strip().replace("\n", " ")
+    assert barrierfree.load_case(text) == barrierfree.load_case(WHEELCHAIR)  # was "cannot open" the text as a file

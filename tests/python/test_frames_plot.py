@@ -149,3 +149,25 @@ def test_drawing_and_report_text(cases):
         bf.report_html(case)
     with pytest.raises(TypeError):
         bf.drawing_svg("not a case")
+
+
+def test_a_drawing_of_a_case_shows_the_check_it_is_given():
+    case = bf.load_case(ROOT / "data" / "examples" / "wheelchair-user.json")
+    ada = bf.check(case, standard="ADA-2010")
+    own = bf.drawing_svg(case)
+    with_ada = bf.drawing_svg(case, result=ada)
+    assert with_ada != own and "ADA-2010" in with_ada and "ADA-2010" not in own
+    with pytest.raises(TypeError):
+        bf.drawing_svg(case, result="ADA")
+
+
+def test_a_plan_made_with_a_ruleset_of_ones_own_keeps_its_turning_circles():
+    document = json.loads((ROOT / "data" / "rules" / "gb50763-2012.json").read_text(encoding="utf-8"))
+    document["id"] = "DISTRICT-RULES"
+    own = bf.load_ruleset(document)
+    result = bf.plan(ROOT / "data" / "examples" / "wheelchair-user.json", rules=own)
+    assert result.standard == "DISTRICT-RULES"
+    svg = bf.drawing_svg(result)
+    assert 'fill-opacity="0.10"' in svg, "the turning circles of the rules the plan was made with"
+    assert svg == bf.drawing_svg(result, rules=own)
+    assert 'fill-opacity="0.10"' in bf.report_html(result)

@@ -94,3 +94,31 @@ def test_rollup():
     assert summary["plans_verified"] == len(example_paths())
     assert summary["total_cost"] == pytest.approx(rollup.total)
     assert summary["barriers"]["removed"] > 0
+
+
+def test_plan_arguments_by_type_and_value():
+    np = pytest.importorskip("numpy")
+    path = ROOT / "data" / "examples" / "wheelchair-user.json"
+    # numpy numbers are numbers (pandas gives them)
+    assert barrierfree.plan(path, budget=np.int64(3000)).plan.budget == 3000
+    assert len(barrierfree.plan(path, max_items=np.int64(2)).plan.items) <= 2
+    # a wrong type is a TypeError (and a ValueError, as it was before types were told apart)
+    for kw in ({"budget": "100"}, {"region": 42}, {"max_items": 2.5}, {"subsidy_caps": {"door.widen": "x"}}):
+        with pytest.raises(TypeError):
+            barrierfree.plan(path, **kw)
+        with pytest.raises(ValueError):
+            barrierfree.plan(path, **kw)
+    for kw in ({"max_items": 2**40}, {"subsidy_caps": {"door.widen": -100}}, {"subsidy_caps": {"door.widen": float("nan")}}):
+        with pytest.raises(ValueError):
+            barrierfree.plan(path, **kw)
+    # an empty regions table has no factors for anything
+    empty = barrierfree.load_regions({"format": "barrierfree.regions/1", "id": "E", "regions": []})
+    with pytest.raises(ValueError, match="no price factors"):
+        barrierfree.plan(path, regions=empty, region="CN-42")
+
+
+def test_a_plan_shows_in_a_notebook_with_its_id_escaped():
+    document = json.loads((ROOT / "data" / "examples" / "wheelchair-user.json").read_text(encoding="utf-8"))
+    document["id"] = "<img src=x onerror=alert(1)>"
+    head = barrierfree.plan(document)._repr_html_().split("<svg", 1)[0]
+    assert "<img" not in head and "&lt;img" in head

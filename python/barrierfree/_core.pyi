@@ -18,7 +18,7 @@ class Case:
         ...
     def __setstate__(self, arg0: str) -> None:
         ...
-    def _repr_svg_(self) -> str:
+    def _repr_svg_(self) -> str | None:
         ...
     def to_dict(self) -> typing.Any:
         """
@@ -178,7 +178,11 @@ class Catalog:
     """
     Remedy unit costs and how quantities are derived (docs/planning.md).
     """
+    def __contains__(self, arg0: str) -> bool:
+        ...
     def __getitem__(self, arg0: str) -> dict:
+        ...
+    def __iter__(self) -> collections.abc.Iterator:
         ...
     def __len__(self) -> int:
         ...
@@ -204,6 +208,8 @@ class Regions:
     Material and labour cost factors by region.
     """
     def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
         ...
     def factors(self, code: str) -> typing.Any:
         """
@@ -264,6 +270,8 @@ class Plan:
     """
     The chosen modifications, priced, and what is left.
     """
+    def __repr__(self) -> str:
+        ...
     @property
     def budget(self) -> float | None:
         ...
@@ -363,6 +371,8 @@ class Rollup:
     """
     def __init__(self) -> None:
         ...
+    def __repr__(self) -> str:
+        ...
     def add(self, result: typing.Any) -> None:
         """
         Count a result, or a BatchError as the error it is (as the batch runner's summary does).
@@ -385,7 +395,9 @@ class Rollup:
         ...
     @property
     def total(self) -> float:
-        ...
+        """
+        The cost of all plans, to the cent (as to_dict() gives it).
+        """
 def _batch_chunk(items: list, first_line: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, check_only: bool, rules: Ruleset, catalog: Catalog, regions: Regions, budget: typing.SupportsFloat | typing.SupportsIndex | None, no_budget: bool, region: str | None, structural_first: bool, max_items: typing.SupportsInt | typing.SupportsIndex | None, caps: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex]) -> list:
     ...
 def _builtin_catalog() -> Catalog:

@@ -188,8 +188,11 @@ def plot(case: Union[Case, PlanResult, Any], result: Optional[Union[CheckResult,
 
 # How results show themselves in a notebook.
 
-def _case_svg(self: Case) -> str:
-    return drawing_svg(self, lists=False)
+def _case_svg(self: Case) -> Optional[str]:
+    try:
+        return drawing_svg(self, lists=False)
+    except ValueError:  # a standard this session does not know: the notebook shows the repr instead
+        return None
 
 
 def _plan_html(self: PlanResult) -> str:

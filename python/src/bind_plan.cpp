@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "bindings.hpp"
 #include "json_convert.hpp"
@@ -64,6 +65,12 @@ void bind_plan(py::module_& m) {
         return item_dict(*i);
       })
       .def("__len__", [](const Catalog& c) { return c.items.size(); })
+      .def("__contains__", [](const Catalog& c, const std::string& remedy) { return c.find(remedy) != nullptr; })
+      .def("__iter__", [](const Catalog& c) {
+        std::vector<std::string> remedies;  // like a dict: its keys
+        for (const CatalogItem& i : c.items) remedies.push_back(i.remedy);
+        return py::iter(py::cast(remedies));
+      })
       .def("__repr__", [](const Catalog& c) {
         return "<barrierfree.Catalog " + c.id + ": " + std::to_string(c.items.size()) + " items, " + c.currency + ">";
       });
@@ -81,7 +88,10 @@ void bind_plan(py::module_& m) {
         for (const RegionFactor& f : r.regions) out.push_back(f.code);
         return out;
       })
-      .def("__len__", [](const Regions& r) { return r.regions.size(); });
+      .def("__len__", [](const Regions& r) { return r.regions.size(); })
+      .def("__repr__", [](const Regions& r) {
+        return "<barrierfree.Regions " + r.id + ": " + std::to_string(r.regions.size()) + " regions>";
+      });
 
   py::class_<PlanItem>(m, "PlanItem", "One line of the bill of quantities.")
       .def_readonly("remedy", &PlanItem::remedy)
@@ -133,7 +143,13 @@ void bind_plan(py::module_& m) {
                               py::arg("severity") = r.finding.severity, py::arg("weight") = r.finding.weight(),
                               py::arg("reason") = r.reason));
         return out;
-      }, "What is left when the plan is applied, and why (as in the JSON).");
+      }, "What is left when the plan is applied, and why (as in the JSON).")
+      .def("__repr__", [](const Plan& p) {
+        char total[32];
+        std::snprintf(total, sizeof total, "%.2f", p.total);
+        return "<barrierfree.Plan " + std::to_string(p.items.size()) + " items, " + total + " " + p.currency +
+               (p.verified ? "" : ", not verified") + ">";
+      });
 
   py::class_<PlanResult>(m, "PlanResult", "A household's findings, plan and scores before and after.")
       .def_readonly("before", &PlanResult::before)
@@ -195,8 +211,13 @@ void bind_plan(py::module_& m) {
       .def("merge", &Rollup::merge, py::arg("other"), "Add another roll-up's counts.")
       .def_property_readonly("households", &Rollup::households)
       .def_property_readonly("errors", &Rollup::errors)
-      .def_property_readonly("total", &Rollup::total)
-      .def("to_dict", [](const Rollup& r) { return from_json(r.to_json()); });
+      .def_property_readonly("total", [](const Rollup& r) { return std::round(r.total() * 100) / 100; },
+                             "The cost of all plans, to the cent (as to_dict() gives it).")
+      .def("to_dict", [](const Rollup& r) { return from_json(r.to_json()); })
+      .def("__repr__", [](const Rollup& r) {
+        return "<barrierfree.Rollup " + std::to_string(r.households()) + " households, " + std::to_string(r.errors()) +
+               " errors>";
+      });
 }
 
 }  // namespace barrierfree::python

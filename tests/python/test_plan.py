@@ -122,3 +122,17 @@ def test_a_plan_shows_in_a_notebook_with_its_id_escaped():
     document["id"] = "<img src=x onerror=alert(1)>"
     head = barrierfree.plan(document)._repr_html_().split("<svg", 1)[0]
     assert "<img" not in head and "&lt;img" in head
+
+
+def test_objects_say_what_they_are():
+    path = ROOT / "data" / "examples" / "wheelchair-user.json"
+    result = barrierfree.plan(path)
+    assert "items" in repr(result.plan) and "CNY" in repr(result.plan)
+    rollup = barrierfree.Rollup()
+    rollup.add(result)
+    assert "1 households" in repr(rollup)
+    assert rollup.total == round(result.plan.total, 2)
+    assert "regions" in repr(barrierfree.regions())
+    catalog = barrierfree.catalog()
+    assert "door.widen" in catalog and "door.widden" not in catalog
+    assert list(catalog) == [item["remedy"] for item in catalog.items]

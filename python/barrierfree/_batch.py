@@ -5,10 +5,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
 
 from . import _core
 from ._core import Case, CheckResult, PlanResult
+
+if TYPE_CHECKING:
+    from . import Error
 
 
 @dataclass(frozen=True)

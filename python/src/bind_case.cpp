@@ -62,8 +62,15 @@ void bind_case(py::module_& m) {
         }
         return read(r);
       }, py::arg("text"));
-  m.def("_read_case_object", [](py::handle obj) { return read(read_case_document(to_json(obj))); },
-        py::arg("obj"));
+  m.def("_read_case_object", [](py::handle obj) {
+        const nlohmann::json document = to_json(obj);  // needs the GIL: it walks Python objects
+        ReadResult r;
+        {
+          py::gil_scoped_release release;  // reading and validating do not
+          r = read_case_document(document);
+        }
+        return read(r);
+      }, py::arg("obj"));
 }
 
 }  // namespace barrierfree::python

@@ -74,6 +74,10 @@ class Finding:
     """
     def __repr__(self) -> str:
         ...
+    def to_dict(self) -> typing.Any:
+        """
+        The finding as in its result's JSON.
+        """
     @property
     def at(self) -> typing.Any:
         ...
@@ -227,6 +231,10 @@ class PlanItem:
     """
     def __repr__(self) -> str:
         ...
+    def to_dict(self) -> typing.Any:
+        """
+        The item as in the plan's JSON.
+        """
     @property
     def cost(self) -> float:
         ...
@@ -272,6 +280,10 @@ class Plan:
     """
     def __repr__(self) -> str:
         ...
+    def to_dict(self) -> typing.Any:
+        """
+        The plan as in its result's JSON.
+        """
     @property
     def budget(self) -> float | None:
         ...

@@ -93,7 +93,18 @@ void bind_plan(py::module_& m) {
         return "<barrierfree.Regions " + r.id + ": " + std::to_string(r.regions.size()) + " regions>";
       });
 
+  // A plan and its items as they stand in a result's JSON, written by the same writer.
+  const auto plan_json = [](const Plan& p) {
+    PlanResult r;
+    r.plan = p;
+    return nlohmann::ordered_json::parse(to_json_text(r))["plan"];
+  };
   py::class_<PlanItem>(m, "PlanItem", "One line of the bill of quantities.")
+      .def("to_dict", [plan_json](const PlanItem& i) {
+        Plan p;
+        p.items = {i};
+        return from_json(plan_json(p)["items"][0]);
+      }, "The item as in the plan's JSON.")
       .def_readonly("remedy", &PlanItem::remedy)
       .def_readonly("element", &PlanItem::element)
       .def_property_readonly("name", [](const PlanItem& i) { return text_dict(i.name); })
@@ -113,6 +124,7 @@ void bind_plan(py::module_& m) {
       });
 
   py::class_<Plan>(m, "Plan", "The chosen modifications, priced, and what is left.")
+      .def("to_dict", [plan_json](const Plan& p) { return from_json(plan_json(p)); }, "The plan as in its result's JSON.")
       .def_readonly("items", &Plan::items)
       .def_readonly("currency", &Plan::currency)
       .def_readonly("region", &Plan::region)

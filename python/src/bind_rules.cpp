@@ -53,6 +53,12 @@ void bind_rules(py::module_& m) {
       });
 
   py::class_<Finding>(m, "Finding", "One barrier: a check that failed, or could not be made, for some occupants.")
+      .def("to_dict", [](const Finding& f) {
+        // As it stands in its result's JSON: written by the same writer.
+        CheckResult one;
+        one.findings.push_back(f);
+        return from_json(nlohmann::ordered_json::parse(to_json_text(one))["findings"][0]);
+      }, "The finding as in its result's JSON.")
       .def_readonly("id", &Finding::id)
       .def_readonly("check", &Finding::check)
       .def_readonly("element", &Finding::element)

@@ -136,3 +136,11 @@ def test_objects_say_what_they_are():
     catalog = barrierfree.catalog()
     assert "door.widen" in catalog and "door.widden" not in catalog
     assert list(catalog) == [item["remedy"] for item in catalog.items]
+
+
+def test_plans_items_and_findings_are_dicts_as_in_the_result():
+    result = barrierfree.plan(ROOT / "data" / "examples" / "wheelchair-user.json")
+    whole = result.to_dict()
+    assert result.plan.to_dict() == whole["plan"]
+    assert [i.to_dict() for i in result.plan.items] == whole["plan"]["items"]
+    assert [f.to_dict() for f in result.findings] == whole["findings"]

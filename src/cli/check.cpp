@@ -155,6 +155,11 @@ int rules(Args args, std::ostream& out, std::ostream&) {
           } else {
             item = row.dump();
           }
+          // A row's own clause and grade, as a failure of it cites them.
+          const std::string clause = row.contains("clause") ? row["clause"].get<std::string>() : "";
+          const std::string grade = row.contains("grade") ? row["grade"].get<std::string>() : "";
+          if (!clause.empty() || !grade.empty())
+            item += " (" + clause + (clause.empty() || grade.empty() ? "" : ", ") + (grade.empty() ? "" : "grade " + grade) + ")";
           v += (v.empty() ? "" : "; ") + item;
         }
       } else if (p.unit == "in") {
@@ -166,7 +171,9 @@ int rules(Args args, std::ostream& out, std::ostream&) {
       } else {
         v = p.raw.dump();
       }
-      if (!p.clause.empty()) v += " (" + p.clause + ")";
+      const std::string grade = p.raw.is_object() && p.raw.contains("grade") ? p.raw["grade"].get<std::string>() : "";
+      if (!p.clause.empty() || !grade.empty())
+        v += " (" + p.clause + (p.clause.empty() || grade.empty() ? "" : ", ") + (grade.empty() ? "" : "grade " + grade) + ")";
       s += (s.empty() ? "" : ", ") + name + " " + v;
     }
     return s;

@@ -92,6 +92,11 @@ void slope(Context& ctx, const Rule& rule) {
                             "每段坡道高差不超过" + length_text(most, unit).zh};
     }
     r.detail = {{"rise", ramp.rise.mm()}, {"length", ramp.length.mm()}};
+    // Rows of the table with a grade of their own: the finding is no surer than the least sure.
+    if (const Param* t = rule.param("table"))
+      for (const auto& row : t->raw)
+        if (row.contains("grade"))
+          r.confidence = least_sure(r.confidence.value_or(rule.confidence), confidence_of_grade(row["grade"].get<std::string>()));
     ctx.report(rule, std::move(r));
   }
 }
@@ -165,6 +170,7 @@ void handrail(Context& ctx, const Rule& rule) {
       r.measured = *ramp.handrails;
       r.unit = "count";
       r.required = {{"min", sides}};
+      if (const Param* p = rule.param("sides"); p && p->confidence) r.confidence = p->confidence;  // "both sides": U in GB
       r.vars["measured"] = same(std::to_string(*ramp.handrails));
       r.vars["rise"] = length_text(ramp.rise.mm(), unit);
       r.vars["slope"] = slope_text(s);

@@ -127,7 +127,12 @@ void room_area(Context& ctx, const Rule& rule) {
     r.vars["required"] = at_least(area_text(min));
     r.vars["kind"] = kind->name;
     r.detail = {{"kind", kind->kind}};
-    if (row->contains("clause")) r.detail["clause"] = (*row)["clause"];
+    // The row's own clause is cited (3.12.4-2 for a bathroom), and its grade kept.
+    if (row->contains("clause")) {
+      r.detail["clause"] = (*row)["clause"];
+      r.clause = (*row)["clause"].get<std::string>();
+    }
+    if (row->contains("grade")) r.confidence = confidence_of_grade((*row)["grade"].get<std::string>());
     ctx.report(rule, std::move(r));
   }
 }

@@ -211,13 +211,33 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
                "长度" + length_text(length, unit).zh + "，应不小于" + length_text(min_len, unit).zh},
               length, rear_length ? "rear_length_min" : "length_min", min_len);
     }
+    std::optional<double> to_wall;  // the side wall's distance from the centreline, when the bar is on one
     if (side_bar) {
-      const double offset = std::abs((v1 + v2) / 2);
+      // ADA 604.2 puts the toilet's centreline 16–18 in from the side wall, and the bar is on that wall
+      // (its axis 1½ in and half its diameter off it): a rule whose offset is to the wall ("offset_to":
+      // wall) is measured to the wall the bar is on, where there is one within 150 mm along it; else,
+      // and for a rule that places the bar itself (GB's reading), to the bar.
+      const Point2 mid = (g.from + g.to) * 0.5;
+      double nearest = 150;
+      if (const Ring* ring = listed(rule.param("offset_to"), "wall") ? ctx.plan.outline(g.room) : nullptr)
+        for (const Segment& e : geometry::edges(*ring)) {
+          const double len = e.length();
+          if (!(len > 0) || std::abs(dot((e.b - e.a) * (1.0 / len), fr.forward)) < 0.99) continue;  // not along the bar
+          if (const double d = geometry::distance(mid, e); d <= nearest) {
+            nearest = d;
+            to_wall = std::abs(dot(e.a - fr.back, fr.left));
+          }
+        }
+      const double offset = to_wall.value_or(std::abs((v1 + v2) / 2));
       if (rule.has("offset_min") && (!reaches(offset, rule.mm("offset_min")) || !reaches(rule.mm("offset_max", 1e9), offset)))
-        problem({"it is " + length_text(offset, unit).en + " from the centreline, " +
-                     range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).en + " needed",
-                 "距便器中心线" + length_text(offset, unit).zh + "，应为" +
-                     range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).zh},
+        problem(to_wall ? Text{"the toilet's centreline is " + length_text(offset, unit).en + " from the wall the bar is on, " +
+                                   range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).en + " needed",
+                               "便器中心线距扶手所在侧墙" + length_text(offset, unit).zh + "，应为" +
+                                   range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).zh}
+                        : Text{"it is " + length_text(offset, unit).en + " from the centreline, " +
+                                   range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).en + " needed",
+                               "距便器中心线" + length_text(offset, unit).zh + "，应为" +
+                                   range_text(rule.mm("offset_min"), rule.mm("offset_max", 1e9), unit).zh},
                 offset, "offset_min", rule.mm("offset_min"));
       const double rear = std::min(u1, u2), front = std::max(u1, u2);
       if (rule.has("rear_max") && !reaches(rule.mm("rear_max"), rear))
@@ -249,6 +269,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     r.vars["problem"] = all;
     r.vars["fixture"] = same(f->id);
     r.detail = {{"serves", f->id}, {"length", report_mm(length)}, {"side_bar", side_bar}};
+    if (side_bar && listed(rule.param("offset_to"), "wall")) r.detail["offset_to"] = to_wall ? "wall" : "bar";
     r.clause = std::move(clause);
     ctx.report(rule, std::move(r));
   }

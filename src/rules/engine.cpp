@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <limits>
 #include <tuple>
 
 namespace barrierfree {
@@ -101,6 +103,25 @@ Text Context::name_of(const std::string& element) const {
 void Context::report(const Rule& rule, Report r) {
   const Concern& who = concern(rule, r.features);
   if (who.empty()) return;
+  // A failure cites the values it fails: their clause where it is not the rule's, and no more
+  // sureness than theirs (a maximum read in a secondary source, say). A bound counts when the
+  // measurement is past it; any other value the requirement names, always.
+  Confidence confidence = r.confidence ? least_sure(rule.confidence, *r.confidence) : rule.confidence;
+  if (r.status == Status::fail && r.required.is_object()) {
+    const double measured = r.measured.is_number() ? r.measured.get<double>() : std::numeric_limits<double>::quiet_NaN();
+    for (auto it = r.required.begin(); it != r.required.end(); ++it) {
+      const Param* p = rule.param(it.key());
+      if (!p || (p->clause.empty() && !p->confidence)) continue;
+      const bool is_min = it.key() == "min", is_max = it.key() == "max";
+      // A bound is what failed only when the measurement is past it (not the other bound of a
+      // range, nor when what failed is not a measurement: a counter without knee space).
+      if ((is_min || is_max) && (!it->is_number() || std::isnan(measured) ||
+                                 (is_min ? measured >= it->get<double>() : measured <= it->get<double>())))
+        continue;
+      if (p->confidence) confidence = least_sure(confidence, *p->confidence);
+      if (r.clause.empty()) r.clause = p->clause;
+    }
+  }
   Finding& f = findings.emplace_back();
   f.check = rule.check;
   f.element = r.element;
@@ -108,7 +129,7 @@ void Context::report(const Rule& rule, Report r) {
   const std::string& clause = r.clause.empty() ? rule.clause : r.clause;
   f.rule = r.clause.empty() ? rule.citation() : rule.standard + " " + clause;
   f.rule_id = rule.id;
-  f.confidence = rule.confidence;
+  f.confidence = confidence;
   f.severity = who.max;
   f.occupants = who.occupants;
   f.severity_by_occupant = who.severity;
@@ -155,9 +176,12 @@ void Context::report(const Rule& rule, Report r) {
     else if (p.unit == "count") vars.emplace(pname, same(number_text(p.value, 0)));
   }
   if (f.status == Status::insufficient_data) {
-    std::string fields;
-    for (const std::string& m : f.missing) fields += (fields.empty() ? "" : ", ") + m;
-    vars["missing"] = same(fields);
+    Text fields;
+    for (const std::string& m : f.missing) {
+      fields.en += (fields.en.empty() ? "" : ", ") + m;
+      fields.zh += (fields.zh.empty() ? "" : "、") + m;
+    }
+    vars["missing"] = std::move(fields);
   }
   f.message = {fill(templ.en, vars, false), fill(templ.zh, vars, true)};
 }

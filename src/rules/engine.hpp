@@ -46,6 +46,9 @@ struct Report {
   json detail = json::object();
   std::set<std::string> features;   ///< mitigations present on the element
   std::string clause;  ///< cited instead of the rule's clause (a value of the rule from another clause)
+  /// How sure the value failed is, where it is less sure than its rule (a row of a table with a
+  /// grade of its own). Values of the rule's params that `required` names are found by report().
+  std::optional<Confidence> confidence;
 };
 
 class Context {

@@ -19,6 +19,18 @@ using io::JsonReader;
 using io::Need;
 namespace code = io::code;
 
+Confidence confidence_of_grade(std::string_view grade) {
+  return grade == "C" ? Confidence::needs_verification : grade == "U" ? Confidence::unconfirmed : Confidence::confirmed;
+}
+
+Confidence least_sure(Confidence rule, Confidence value) {
+  const auto rank = [](Confidence c) {
+    return c == Confidence::confirmed ? 0 : c == Confidence::needs_verification ? 1 : c == Confidence::unconfirmed ? 2 : -1;
+  };
+  if (rank(rule) < 0) return rule;  // an interpretation or programme practice, whatever the value's source
+  return rank(value) > rank(rule) ? value : rule;
+}
+
 const Param* Rule::param(std::string_view name) const {
   // A rule has a handful of parameters: looked at in turn, without making a key string.
   for (const auto& [key, p] : params)
@@ -198,9 +210,7 @@ class RulesetReader {
         r_.error(code::unknown_enum, JsonReader::child(p, "grade"), "grade must be A, B, C or U");
       rule.grade = *grade;
     }
-    rule.confidence = rule.grade == "C"   ? Confidence::needs_verification
-                      : rule.grade == "U" ? Confidence::unconfirmed
-                                          : Confidence::confirmed;
+    rule.confidence = confidence_of_grade(rule.grade);
     if (auto c = r_.string(o, "confidence", p, Need::optional)) {
       static const std::vector<std::string> names = {"confirmed", "needs_verification", "unconfirmed",
                                                      "interpretation", "programme"};
@@ -338,6 +348,12 @@ class RulesetReader {
     out.unit = *unit;
     out.value = *unit == "in" ? *x * 25.4 : *unit == "m" ? *x * 1000.0 : *x;
     if (auto clause = r_.string(v, "clause", p, Need::optional)) out.clause = *clause;
+    if (auto grade = r_.string(v, "grade", p, Need::optional)) {
+      if (*grade != "A" && *grade != "B" && *grade != "C" && *grade != "U")
+        r_.error(code::unknown_enum, JsonReader::child(p, "grade"), "grade must be A, B, C or U");
+      else
+        out.confidence = confidence_of_grade(*grade);
+    }
     return true;
   }
 

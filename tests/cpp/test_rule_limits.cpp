@@ -204,3 +204,64 @@ TEST_CASE("a room's area is judged as it is reported, to 0.001 m2") {
   REQUIRE(found.size() == 1);
   CHECK(found[0]->measured == Approx(min - 0.001).margin(1e-9));
 }
+
+TEST_CASE("a failure is no surer than the value it fails, and cites that value's clause") {
+  // GB 55019 3.1.6: 850 mm is read in a secondary source (C), 1100 mm in none (U).
+  const Ruleset& rs = builtin_ruleset("GB55019-2021");
+  const Rule* rule = rs.find("gb55019.control.height");
+  REQUIRE(rule);
+  REQUIRE(rule->param("max")->confidence == Confidence::unconfirmed);
+  auto finding_at = [&](double height) -> std::optional<Finding> {
+    Flat f;
+    f.device("sw", DeviceType::switch_, "hall").height = Length::mm(height);
+    f.c.occupants = {needing("wheelchair")};
+    for (const Finding& x : check(f.c, rs).findings)
+      if (x.rule_id == rule->id) return x;
+    return std::nullopt;
+  };
+  CHECK_FALSE(finding_at(rule->mm("max")));
+  const auto too_high = finding_at(rule->mm("max") + 1);
+  REQUIRE(too_high);
+  CHECK(too_high->confidence == Confidence::unconfirmed);
+  const auto too_low = finding_at(rule->mm("min") - 1);
+  REQUIRE(too_low);
+  CHECK(too_low->confidence == rule->confidence);  // the other bound, with the rule's own grade
+  // A row of a table with a clause of its own is cited by it: GB 50763's bathroom areas are 3.12.4-2.
+  const Ruleset& gb = builtin_ruleset("GB50763-2012");
+  const Rule* area = gb.find("gb50763.room.area");
+  REQUIRE(area);
+  bool cited = false;
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(lines, line);)
+    for (const Finding& x : check(parse_case(line), gb).findings)
+      if (x.rule_id == area->id && x.detail.contains("clause")) {
+        CHECK(x.rule == gb.id + " " + x.detail["clause"].get<std::string>());
+        cited = true;
+      }
+  CHECK(cited);
+}
+
+TEST_CASE("ADA puts the toilet's centreline 16-18 in from the wall its side bar is on") {
+  const Ruleset& ada = builtin_ruleset("ADA-2010");
+  const Rule* rule = ada.find("ada.grab_bar.position.toilet");
+  REQUIRE(rule);
+  // The bathroom's east wall is at x = 6000; the bar on it, its axis 1.5 in + half a 1.25 in bar off it.
+  auto offset_problem = [&](double centreline_to_wall) {
+    Flat f;
+    f.bathroom();
+    f.fixture("fx", FixtureType::toilet, "bath", {6000 - centreline_to_wall, 350}, 400, 700, 90);
+    const double bar_x = 6000 - (1.5 + 0.625) * 25.4;
+    f.bar("h0", "bath", {bar_x, 200}, {bar_x, 200 + rule->mm("reach_min")}, 850, "fx");
+    f.c.occupants = {needing("wheelchair")};
+    for (const Finding& x : check(f.c, ada).findings)
+      if (x.rule_id == rule->id && x.detail.contains("offset_to")) {
+        CHECK(x.detail["offset_to"] == "wall");
+        return x.required.contains("offset_min");
+      }
+    return false;
+  };
+  CHECK_FALSE(offset_problem(rule->mm("offset_max")));  // 18 in: the bar itself is 15.9 in off, and that is right
+  CHECK_FALSE(offset_problem(rule->mm("offset_min")));
+  CHECK(offset_problem(rule->mm("offset_max") + 1));
+  CHECK(offset_problem(rule->mm("offset_min") - 1));
+}

@@ -40,7 +40,16 @@ struct Param {
   /// The clause the value comes from where it is not the rule's own (a finding that fails
   /// this value cites it), or "".
   std::string clause;
+  /// How sure this value is where it has a grade of its own ("grade": "U" on the value): a
+  /// finding that fails it is no surer than that. Empty: as sure as its rule.
+  std::optional<Confidence> confidence;
 };
+
+/// The confidence a source grade gives: A and B confirmed, C needs verification, U unconfirmed.
+Confidence confidence_of_grade(std::string_view grade);
+/// The less sure of two (confirmed < needs_verification < unconfirmed); a reading of ours
+/// (interpretation, programme) stays what it is.
+Confidence least_sure(Confidence rule, Confidence value);
 
 struct Text {
   std::string en;

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from typing import Any, Optional, Union
+from typing import Any, List, Optional, Union
 
 from . import _core
 from ._core import Case, CheckResult, PlanResult
@@ -17,6 +17,20 @@ from ._core import Case, CheckResult, PlanResult
 display_language = "zh"
 
 _SVG = "{http://www.w3.org/2000/svg}"
+def _installed_fonts() -> List[str]:
+    """The families of _FONTS this machine has (matplotlib logs a line for every text and every
+    family it lacks: thousands a drawing), with a generic family last so that text is drawn anyway."""
+    global _installed
+    if _installed is None:
+        from matplotlib import font_manager
+
+        have = {f.name for f in font_manager.fontManager.ttflist}
+        _installed = [f for f in _FONTS if f in have or f == "sans-serif"]
+    return _installed
+
+
+_installed: Optional[List[str]] = None
+
 _FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
           "DejaVu Sans", "sans-serif"]
 
@@ -177,7 +191,7 @@ def plot(case: Union[Case, PlanResult, Any], result: Optional[Union[CheckResult,
             anchor = {"start": "left", "middle": "center", "end": "right"}[e.get("text-anchor", "start")]
             ax.text(float(e.get("x")), float(e.get("y")), e.text, fontsize=float(e.get("font-size")) * mm_to_pt,
                     ha=anchor, va="baseline", color=e.get("fill", "black"), rotation=rotation,
-                    rotation_mode="anchor", family=_FONTS,
+                    rotation_mode="anchor", family=_installed_fonts(),
                     fontweight="bold" if e.get("font-weight") == "bold" else "normal", zorder=z)
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)

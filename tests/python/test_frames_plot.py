@@ -171,3 +171,22 @@ def test_a_plan_made_with_a_ruleset_of_ones_own_keeps_its_turning_circles():
     assert 'fill-opacity="0.10"' in svg, "the turning circles of the rules the plan was made with"
     assert svg == bf.drawing_svg(result, rules=own)
     assert 'fill-opacity="0.10"' in bf.report_html(result)
+
+
+def test_plot_does_not_flood_the_log_with_missing_fonts(caplog):
+    optional("matplotlib")
+    import logging
+
+    import matplotlib
+
+    from barrierfree import _plot
+
+    matplotlib.use("Agg")
+    fonts, installed = _plot._FONTS, _plot._installed
+    _plot._FONTS, _plot._installed = ["A Font Nobody Has"] + fonts, None  # as on a machine without CJK fonts
+    try:
+        with caplog.at_level(logging.INFO, logger="matplotlib.font_manager"):
+            bf.plot(ROOT / "data" / "examples" / "wheelchair-user.json", lists=True)
+    finally:
+        _plot._FONTS, _plot._installed = fonts, installed
+    assert sum("findfont" in r.getMessage() for r in caplog.records) < 10

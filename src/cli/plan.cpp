@@ -56,9 +56,12 @@ PlanSetup plan_setup(Args& args) {
   const std::string max_items = args.option("--max-items");
   if (!max_items.empty()) {
     try {
-      s.options.max_items = std::stoi(max_items);
+      std::size_t used = 0;
+      const int n = std::stoi(max_items, &used);
+      if (used != max_items.size() || n < 0) throw std::invalid_argument(max_items);
+      s.options.max_items = n;
     } catch (const std::exception&) {
-      throw UsageError{"--max-items must be a whole number"};
+      throw UsageError{"--max-items must be a whole number of at least 0"};
     }
   }
   s.options.structural_first = args.flag("--structural-first");

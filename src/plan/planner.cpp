@@ -234,8 +234,33 @@ std::optional<Case> apply_remedy(const Case& c, const Ruleset& rules, const Cata
   return std::move(a->modified);
 }
 
+namespace {
+
+/// What a plan cannot be made with, said before planning: a case built in code is not read, and
+/// a NaN budget would be no budget at all, a negative tax a plan for nothing.
+void check_plan_inputs(const Case& c, const PlanOptions& o) {
+  std::vector<Error> errors;
+  auto sum = [&](std::optional<double> v, const char* pointer, const char* what) {
+    if (v && !(std::isfinite(*v) && *v >= 0))
+      errors.push_back(Error{errc::invalid_value, pointer, std::string(what) + " must be a finite sum of at least 0", 0});
+  };
+  sum(c.budget, "/budget", "the case's budget");
+  sum(o.budget, "", "PlanOptions::budget");
+  if (o.max_items && *o.max_items < 0) errors.push_back(Error{errc::invalid_value, "", "PlanOptions::max_items must be at least 0", 0});
+  for (const auto& [remedy, cap] : o.subsidy_caps) sum(cap, "", ("PlanOptions::subsidy_caps[" + remedy + "]").c_str());
+  if (o.fees) {
+    sum(o.fees->management, "", "PlanOptions::fees.management");
+    sum(o.fees->contingency, "", "PlanOptions::fees.contingency");
+    sum(o.fees->tax, "", "PlanOptions::fees.tax");
+  }
+  if (!errors.empty()) throw CaseError(std::move(errors));
+}
+
+}  // namespace
+
 PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const Regions& regions,
                 const PlanOptions& options) {
+  check_plan_inputs(c, options);
   PlanResult out;
   out.home = c;
   out.before = check(c, rs);

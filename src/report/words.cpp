@@ -3,6 +3,7 @@
 #include "report/svg.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace barrierfree::report {
@@ -241,6 +242,14 @@ std::string disability_text(const Disability& d, std::string_view lang) {
 }
 
 std::string money_text(double v) {
+  if (!std::isfinite(v)) return "—";
+  if (std::abs(v) >= 1e15) {  // beyond whole cents in 64 bits: no cents, and no overflow
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));
+    std::string whole = buf;
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+    return (v < 0 ? "-" : "") + whole;
+  }
   const long long cents = std::llround(std::abs(v) * 100);
   std::string whole = std::to_string(cents / 100);
   for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");

@@ -258,18 +258,21 @@ CheckResult rules::check_only(const Case& c, const Ruleset& rules, const std::se
 
 CheckResult check(const Case& c, const Ruleset& rules) { return rules::check_only(c, rules, {}); }
 
-const Ruleset& ruleset_for(const Case& c) {
-  const std::string id = c.standard ? *c.standard : default_standard(c.region.value_or(""));
+const Ruleset& builtin_ruleset_or_error(const std::string& id, const std::string& pointer) {
   try {
     return builtin_ruleset(id);
   } catch (const std::out_of_range&) {
     std::string known;
     for (const auto& k : builtin_ruleset_ids()) known += (known.empty() ? "" : ", ") + k;
-    throw CaseError({Error{errc::invalid_value, "/standard",
+    throw CaseError({Error{errc::invalid_value, pointer,
                            "unknown standard \"" + id + "\"; built in: " + known +
-                               " (a ruleset of your own is passed with --rules)",
+                               " (a ruleset of your own is given as rules: --rules on the command line)",
                            0}});
   }
+}
+
+const Ruleset& ruleset_for(const Case& c) {
+  return builtin_ruleset_or_error(c.standard ? *c.standard : default_standard(c.region.value_or("")), "/standard");
 }
 
 CheckResult check(const Case& c) { return check(c, ruleset_for(c)); }

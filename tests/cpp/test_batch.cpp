@@ -221,3 +221,14 @@ TEST_CASE("results written directly are what the JSON library would write", "[ba
   CHECK(direct == nlohmann::ordered_json::parse(direct).dump());
   CHECK(nlohmann::ordered_json::parse(direct)["findings"][0]["measured"] == 0.1);
 }
+
+TEST_CASE("an unknown standard in the batch options is bad input, not a defect", "[batch]") {
+  BatchOptions o;
+  o.standard = "NOPE";
+  o.check_only = true;
+  const std::string line = huimin().substr(0, huimin().find('\n'));
+  const CaseOutcome out = process_case(line, o);
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.errors.front().code == "case.110");
+  CHECK(out.errors.front().message.find("NOPE") != std::string::npos);
+}

@@ -4,11 +4,13 @@
 #include <barrierfree/plan/plan.hpp>
 #include <barrierfree/plan/rollup.hpp>
 #include <barrierfree/rules/check.hpp>
+#include <barrierfree/report.hpp>
 #include <barrierfree/rules/kinds.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -366,4 +368,29 @@ TEST_CASE("a household with hundreds of candidate items is planned in seconds, a
   CHECK(to_json(r)["plan"]["optimal"] == false);
   // The bundled households are well within the limit.
   CHECK(plan(huimin_household("HM-001")).plan.optimal);
+}
+
+TEST_CASE("a plan is not made with a budget, fee or limit that means nothing") {
+  const Case good = load_case(test::source_dir() / "data" / "examples" / "wheelchair-user.json");
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  for (const double bad : {nan, inf, -1.0}) {
+    Case c = good;  // built in code: never read, so never validated
+    c.budget = bad;
+    CHECK_THROWS_AS(plan(c), CaseError);
+    PlanOptions o;
+    o.budget = bad;
+    CHECK_THROWS_AS(plan(good, o), CaseError);
+    PlanOptions f;
+    f.fees = Fees{0.1, 0.05, bad};
+    CHECK_THROWS_AS(plan(good, f), CaseError);
+  }
+  PlanOptions o;
+  o.max_items = -1;
+  CHECK_THROWS_AS(plan(good, o), CaseError);
+  // A very large budget is a budget: the plan, its drawing and its report are made.
+  Case rich = good;
+  rich.budget = 1e17;
+  const PlanResult r = plan(rich);
+  CHECK(draw_home(rich, ruleset_for(rich), r.before, &r).find("100,000,000,000,000,000") != std::string::npos);
+  CHECK_FALSE(household_report(rich, ruleset_for(rich), r).empty());
 }

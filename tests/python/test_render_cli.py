@@ -208,3 +208,13 @@ def test_a_case_without_rooms_says_so_rather_than_leaving_the_page_blank(tmp_pat
     case.write_text('{"format": "barrierfree.case/1", "id": "X"}', encoding="utf-8")
     assert bf("render", case, "--lang", "en", "-o", tmp_path / "x.svg").returncode == 0
     assert "no rooms" in (tmp_path / "x.svg").read_text(encoding="utf-8")
+
+
+def test_an_enormous_budget_is_drawn_and_reported(tmp_path):
+    case = json.loads((ROOT / "data" / "examples" / "wheelchair-user.json").read_text(encoding="utf-8"))
+    case["budget"] = 1e17  # valid, if unlikely: the money formatting overflowed and crashed here
+    path = tmp_path / "rich.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    assert bf("render", path, "--plan", "-o", tmp_path / "rich.svg").returncode == 0
+    assert bf("report", path, "-o", tmp_path / "rich.html").returncode == 0
+    assert "100,000,000,000,000,000" in (tmp_path / "rich.svg").read_text(encoding="utf-8")

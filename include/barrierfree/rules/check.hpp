@@ -76,6 +76,8 @@ CheckResult check(const Case& c, const Ruleset& rules);
 CheckResult check(const Case& c);
 /// The ruleset a case asks for (built-in); throws InputError ("case.110") for an unknown id.
 const Ruleset& ruleset_for(const Case& c);
+/// A built-in ruleset by id; throws InputError ("case.110", at `pointer`) for an unknown id.
+const Ruleset& builtin_ruleset_or_error(const std::string& id, const std::string& pointer);
 
 /// The result as the contract's JSON (`findings`, `score`; see docs/format.md).
 nlohmann::ordered_json to_json(const CheckResult& r);

@@ -147,6 +147,9 @@ void JsonReader::warn(int number, std::string path, std::string message) {
 }
 
 std::string read_file(const std::filesystem::path& path, std::string_view prefix) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))  // it opens on Linux, and reads as empty
+    throw InputError({Error{std::string(prefix) + ".100", "", "cannot open \"" + path.string() + "\": it is a directory", 0}});
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({Error{std::string(prefix) + ".100", "", "cannot open \"" + path.string() + "\"", 0}});
   std::ostringstream s;

@@ -506,6 +506,9 @@ Case parse_case(std::string_view text) {
 }
 
 Case load_case(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))  // it opens on Linux, and reads as an empty case
+    throw CaseError({Error{errc::unreadable, "", "cannot open \"" + path.string() + "\": it is a directory", 0}});
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw CaseError({Error{errc::unreadable, "", "cannot open \"" + path.string() + "\"", 0}});

@@ -146,3 +146,13 @@ TEST_CASE("a document built in code is read however deeply it nests, and what JS
   CHECK(r.errors[0].path == "/budget");
   CHECK(r.errors[0].message == "expected a number, got value");
 }
+
+TEST_CASE("a directory is not a case file") {
+  try {
+    (void)load_case(test::source_dir() / "data");
+    FAIL("a directory was read as a case");
+  } catch (const InputError& e) {
+    CHECK(e.errors().front().code == "case.100");
+    CHECK(e.errors().front().message.find("directory") != std::string::npos);
+  }
+}

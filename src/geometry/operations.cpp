@@ -209,6 +209,17 @@ std::vector<Segment> edges(const Ring& ring) {
   return out;
 }
 
+std::optional<Segment> nearest_edge(const Ring& ring, Point2 p) {
+  std::optional<Segment> best;
+  double best_d = std::numeric_limits<double>::max();
+  for (const Segment& e : edges(ring))
+    if (const double d = distance(p, e); d < best_d && e.length() > 0) {
+      best_d = d;
+      best = e;
+    }
+  return best;
+}
+
 namespace {
 
 // Overlap by clipping, not by Boost.Geometry's intersection: two rooms that share a

@@ -14,7 +14,6 @@
 #include <array>
 #include <cmath>
 #include <functional>
-#include <limits>
 #include <map>
 #include <set>
 
@@ -174,7 +173,7 @@ class Drawing {
       }
     }
     for (const Ramp& r : c.ramps)
-      if (const auto p = r.at ? r.at : outside_door(r.rooms)) {
+      if (const auto p = ramp_point(r, c)) {
         const double reach = (r.width ? r.width->mm() : 900) / 2 + 300;
         include(*p + Point2{-reach, -reach});
         include(*p + Point2{reach, reach});
@@ -358,10 +357,12 @@ class Drawing {
     return (walls.front().a + walls.front().b) * 0.5;
   }
 
-  /// A point just outside the flat, in front of the door between `rooms` (for entrance ramps).
-  std::optional<Point2> outside_door(const std::array<std::string, 2>& rooms) const {
-    for (const Door& d : c_.doors) {
-      if (!((d.rooms[0] == rooms[0] && d.rooms[1] == rooms[1]) || (d.rooms[0] == rooms[1] && d.rooms[1] == rooms[0])))
+  /// Where a ramp of `c` is drawn: at its point, or just outside the door between its rooms (an
+  /// entrance ramp).
+  std::optional<Point2> ramp_point(const Ramp& r, const Case& c) const {
+    if (r.at) return r.at;
+    for (const Door& d : c.doors) {
+      if (!((d.rooms[0] == r.rooms[0] && d.rooms[1] == r.rooms[1]) || (d.rooms[0] == r.rooms[1] && d.rooms[1] == r.rooms[0])))
         continue;
       const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];
       if (auto s = model_.side(d, inner)) return s->centre - s->inward * 550;
@@ -370,35 +371,15 @@ class Drawing {
     return std::nullopt;
   }
 
-  /// Where a ramp is drawn: at its point, or outside the door it leads to.
-  std::optional<Point2> ramp_point(const Ramp& r, const Case& c) const {
-    if (r.at) return r.at;
-    for (const Door& d : c.doors) {
-      if (!same_rooms(d.rooms, r.rooms)) continue;
-      const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];
-      if (auto s = model_.side(d, inner)) return s->centre - s->inward * 550;
-      return d.at;
-    }
-    return std::nullopt;
-  }
-  static bool same_rooms(const std::array<std::string, 2>& a, const std::array<std::string, 2>& b) {
-    return (a[0] == b[0] && a[1] == b[1]) || (a[0] == b[1] && a[1] == b[0]);
-  }
-
   /// The direction of the wall nearest to p among the walls of `rooms` (outside has none).
   Point2 wall_direction(const std::array<std::string, 2>& rooms, Point2 p) const {
-    Point2 along{1, 0};
-    double best = std::numeric_limits<double>::infinity();
+    std::optional<Segment> wall;
     for (const std::string& id : rooms) {
       const Ring* ring = id == outside_id ? nullptr : model_.outline(id);
-      if (!ring) continue;
-      for (const Segment& e : geometry::edges(*ring))
-        if (const double d = geometry::distance(p, e); d < best && e.length() > 0) {
-          best = d;
-          along = (e.b - e.a) * (1.0 / e.length());
-        }
+      const auto e = ring ? geometry::nearest_edge(*ring, p) : std::nullopt;
+      if (e && (!wall || geometry::distance(p, *e) < geometry::distance(p, *wall))) wall = e;
     }
-    return along;
+    return wall ? (wall->b - wall->a) * (1.0 / wall->length()) : Point2{1, 0};
   }
 
   /// A ramp as a hatched strip across its wall, as wide as the ramp; its slope, width and run in words.

@@ -4,28 +4,17 @@
 
 #include <barrierfree/geometry/types.hpp>
 
-#include <cmath>
-#include <cstdio>
+#include "rules/format.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace barrierfree::report {
 
-/// `v` to at most `decimals` decimals, trailing zeros dropped.
-inline std::string fixed_text(double v, int decimals) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
 /// A number for an attribute: at most two decimals, no trailing zeros.
-inline std::string num(double v) { return fixed_text(v, 2); }
+inline std::string num(double v) { return rules::number_text(v, 2); }
 /// A quantity of a bill, to the thousandth it is priced at (2.475 m², not 2.48).
-inline std::string quantity_text(double v) { return fixed_text(v, 3); }
+inline std::string quantity_text(double v) { return rules::number_text(v, 3); }
 
 /// Text for XML content and attributes.
 inline std::string escape(std::string_view text) {

@@ -3,7 +3,6 @@
 #include "report/svg.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 namespace barrierfree::report {
@@ -243,16 +242,12 @@ std::string disability_text(const Disability& d, std::string_view lang) {
 
 std::string money_text(double v) {
   if (!std::isfinite(v)) return "—";
-  if (std::abs(v) >= 1e15) {  // beyond whole cents in 64 bits: no cents, and no overflow
-    char buf[400];
-    std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));
-    std::string whole = buf;
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
-    return (v < 0 ? "-" : "") + whole;
-  }
-  const long long cents = std::llround(std::abs(v) * 100);
-  std::string whole = std::to_string(cents / 100);
+  // Whole cents fit 64 bits up to about 9e16; beyond 1e15 the sum is shown without them.
+  const bool cents_fit = std::abs(v) < 1e15;
+  const long long cents = cents_fit ? std::llround(std::abs(v) * 100) : 0;
+  std::string whole = cents_fit ? std::to_string(cents / 100) : rules::number_text(std::abs(v), 0);
   for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+  if (!cents_fit) return (v < 0 ? "-" : "") + whole;
   const int c = static_cast<int>(cents % 100);
   return (v < 0 ? "-" : "") + whole + "." + (c < 10 ? "0" : "") + std::to_string(c);
 }

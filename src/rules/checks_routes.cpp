@@ -75,13 +75,8 @@ class Topology {
     const Point2 p = geometry::closest_point_on_boundary(*ring, *at);
     const double w = c.ramp && c.ramp->width ? c.ramp->width->mm() : 0;
     // Along the wall: the direction of the nearest edge.
-    Point2 along{1, 0};
-    double best = std::numeric_limits<double>::max();
-    for (const Segment& e : geometry::edges(*ring))
-      if (const double dist = geometry::distance(p, e); dist < best && e.length() > 0) {
-        best = dist;
-        along = (e.b - e.a) * (1.0 / e.length());
-      }
+    const auto wall = geometry::nearest_edge(*ring, p);
+    const Point2 along = wall ? (wall->b - wall->a) * (1.0 / wall->length()) : Point2{1, 0};
     return Segment{p - along * (w / 2), p + along * (w / 2)};
   }
 

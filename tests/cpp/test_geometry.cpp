@@ -310,3 +310,26 @@ TEST_CASE("largest circles in random rooms with turned fixtures and door swings 
     CHECK(g::distance(n.centre, door) <= reach + 1e-9);
   }
 }
+
+TEST_CASE("the nearest edge of a ring, the first of equally near ones, never one of no length") {
+  const Ring square = geometry::rectangle(0, 0, 1000, 1000);
+  const auto east = geometry::nearest_edge(square, {990, 500});
+  REQUIRE(east);
+  CHECK(east->a.x == 1000);
+  CHECK(east->b.x == 1000);
+  // At a corner two edges are as near: the first in the ring's order.
+  const auto corner = geometry::nearest_edge(square, {1000, 1000});
+  REQUIRE(corner);
+  const auto all = geometry::edges(square);
+  const auto first = std::find_if(all.begin(), all.end(), [](const Segment& e) {
+    return geometry::distance(Point2{1000, 1000}, e) == 0;
+  });
+  CHECK((corner->a == first->a && corner->b == first->b));
+  // A repeated point makes an edge of no length, which is skipped; no edge at all: nothing.
+  const Ring repeated = {{0, 0}, {0, 0}, {1000, 0}, {1000, 1000}};
+  const auto e = geometry::nearest_edge(repeated, {0, 0});
+  REQUIRE(e);
+  CHECK(e->length() > 0);
+  CHECK_FALSE(geometry::nearest_edge(Ring{}, {0, 0}));
+  CHECK_FALSE(geometry::nearest_edge(Ring{{5, 5}}, {0, 0}));
+}

@@ -60,6 +60,9 @@ double distance(const Segment& s, const Segment& t);
 
 /// The edges of a ring as segments, in order.
 std::vector<Segment> edges(const Ring& ring);
+/// The edge of `ring` nearest to p (of equally near edges the first), skipping edges of no
+/// length; nothing for a ring without one.
+std::optional<Segment> nearest_edge(const Ring& ring, Point2 p);
 
 /// Area common to two rings (mm²): one clipped by the other (cut into triangles where
 /// neither is convex), robust where their edges are collinear only to rounding.

@@ -196,6 +196,8 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     std::vector<Text> problems;
     json measured;
     json required = json::object();
+    // Each problem names its parameter in `required`: a value from another clause (604.5.2 for the
+    // bar behind the toilet, 604.2 for the offset) is then cited by report().
     auto problem = [&](const Text& t, double value, const char* key, double limit) {
       problems.push_back(t);
       if (measured.is_null()) measured = report_mm(value);
@@ -204,9 +206,7 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     // ADA asks less of the bar behind the toilet (36 in, 604.5.2) than of the one beside it.
     const Param* rear_length = side_bar ? nullptr : rule.param("rear_length_min");
     const double min_len = rear_length ? rear_length->value : rule.mm("length_min");
-    std::string clause;
     if (!reaches(length, min_len)) {
-      if (rear_length) clause = rear_length->clause;
       problem({"it is " + length_text(length, unit).en + " long, at least " + length_text(min_len, unit).en + " needed",
                "长度" + length_text(length, unit).zh + "，应不小于" + length_text(min_len, unit).zh},
               length, rear_length ? "rear_length_min" : "length_min", min_len);
@@ -270,7 +270,6 @@ void grab_bar_position(Context& ctx, const Rule& rule) {
     r.vars["fixture"] = same(f->id);
     r.detail = {{"serves", f->id}, {"length", report_mm(length)}, {"side_bar", side_bar}};
     if (side_bar && listed(rule.param("offset_to"), "wall")) r.detail["offset_to"] = to_wall ? "wall" : "bar";
-    r.clause = std::move(clause);
     ctx.report(rule, std::move(r));
   }
 }

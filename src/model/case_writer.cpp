@@ -4,7 +4,11 @@
 
 #include "io/json_writer.hpp"
 
+#include "util/suggest.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <cstdio>
 
 namespace barrierfree {
 
@@ -199,6 +203,64 @@ ordered_json to_json(const Case& c) {
   return j;
 }
 
-std::string serialise(const Case& c) { return to_json(c).dump(); }
+namespace {
+
+/// The offset of the first byte of `s` that is not well-formed UTF-8, or npos (RFC 3629:
+/// no overlong forms, no surrogates, nothing past U+10FFFF, as JSON text requires).
+std::size_t invalid_utf8_at(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = byte(i);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) n = 1;
+    else if (b >= 0xE0 && b <= 0xEF) n = 2, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4) n = 3, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    else return i;
+    if (i + n >= s.size()) return i;  // cut short
+    for (std::size_t k = 1; k <= n; ++k) {
+      const unsigned char c = byte(i + k);
+      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
+/// The first string (or member name) of `j` that is not UTF-8, as a CaseError at its pointer.
+void refuse_invalid_text(const ordered_json& j, const std::string& at) {
+  const auto check = [](std::string_view text, const std::string& pointer) {
+    if (const std::size_t i = invalid_utf8_at(text); i != std::string_view::npos) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      throw CaseError({{errc::wrong_type, pointer,
+                        "expected UTF-8 text, got byte " + std::string(hex) + " at offset " + std::to_string(i)}});
+    }
+  };
+  if (j.is_string()) return check(j.get_ref<const std::string&>(), at);
+  if (j.is_object())
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string pointer = at + "/" + util::pointer_token(it.key());
+      check(it.key(), pointer);
+      refuse_invalid_text(*it, pointer);
+    }
+  if (j.is_array())
+    for (std::size_t i = 0; i < j.size(); ++i) refuse_invalid_text(j[i], at + "/" + std::to_string(i));
+}
+
+}  // namespace
+
+std::string serialise(const Case& c) {
+  const ordered_json j = to_json(c);
+  // JSON text is UTF-8: a case built in code with other bytes in a name is refused with
+  // the field's pointer, as read_case would refuse the text (nlohmann's dump() would throw
+  // its own type_error without saying which field).
+  refuse_invalid_text(j, "");
+  return j.dump();
+}
 
 }  // namespace barrierfree

@@ -156,3 +156,30 @@ TEST_CASE("a directory is not a case file") {
     CHECK(e.errors().front().message.find("directory") != std::string::npos);
   }
 }
+
+TEST_CASE("serialise refuses text that is not UTF-8, naming the field") {
+  Case c = parse_case(test::read_file(test::source_dir() / "data" / "examples" / "wheelchair-user.json"));
+  REQUIRE(c.rooms.size() > 1);
+  // Well-formed text of every length passes: Chinese (3 bytes), an emoji (4), the last code point.
+  c.rooms[1].name = "卫生间 🚿 \xF4\x8F\xBF\xBF";
+  CHECK(parse_case(serialise(c)) == c);
+  const auto refused = [&](const std::string& name) {
+    c.rooms[1].name = name;
+    try {
+      (void)serialise(c);
+    } catch (const CaseError& e) {
+      REQUIRE(e.errors().size() == 1);
+      CHECK(e.errors()[0].code == "case.103");
+      CHECK(e.errors()[0].path == "/rooms/1/name");
+      return e.errors()[0].message;
+    }
+    FAIL("serialise accepted " << name);
+    return std::string();
+  };
+  CHECK(refused("ab\xFF") == "expected UTF-8 text, got byte 0xFF at offset 2");
+  CHECK(refused("\xC0\xAF") == "expected UTF-8 text, got byte 0xC0 at offset 0");  // an overlong '/'
+  refused("\xED\xA0\x80");      // a surrogate
+  refused("\xF4\x90\x80\x80");  // past U+10FFFF
+  refused("\xE5\x8D");          // cut short
+  refused("\xE5\x8D" "a");      // a continuation that is not one
+}

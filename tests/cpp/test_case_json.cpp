@@ -183,3 +183,16 @@ TEST_CASE("serialise refuses text that is not UTF-8, naming the field") {
   refused("\xE5\x8D");          // cut short
   refused("\xE5\x8D" "a");      // a continuation that is not one
 }
+
+TEST_CASE("an enum value that names none is spelled empty, and reading it back names the field") {
+  CHECK(to_string(static_cast<Mobility>(99)).empty());
+  CHECK(to_string(static_cast<Mobility>(-1)).empty());
+  CHECK(to_string(Mobility::bedbound) == "bedbound");
+  Case c = parse_case(test::read_file(test::source_dir() / "data" / "examples" / "wheelchair-user.json"));
+  REQUIRE_FALSE(c.occupants.empty());
+  c.occupants[0].mobility = static_cast<Mobility>(99);
+  const ReadResult r = read_case(serialise(c));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].code == "case.105");
+  CHECK(r.errors[0].path == "/occupants/0/mobility");
+}

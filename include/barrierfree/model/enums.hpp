@@ -63,10 +63,13 @@ BARRIERFREE_ENUM_NAMES(Side, "left", "right");
 #undef BARRIERFREE_ENUM_NAMES
 }  // namespace detail
 
-/// The JSON spelling of an enumerator.
+/// The JSON spelling of an enumerator; empty for a value that names none (a
+/// `static_cast` of another number in code), which read_case then refuses (case.105).
 template <class E>
 constexpr std::string_view to_string(E value) {
-  return detail::EnumNames<E>::names[static_cast<std::size_t>(value)];
+  const auto& names = detail::EnumNames<E>::names;
+  const auto i = static_cast<std::size_t>(value);  // a negative value wraps past the end
+  return i < names.size() ? names[i] : std::string_view();
 }
 
 /// All JSON spellings of an enumeration, in declaration order.

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -43,9 +44,13 @@ struct Price {
 Price price_item(double quantity, double unit_material, double unit_labour, const Fees& fees, std::optional<double> cap) {
   Price p;
   p.quantity = std::round(quantity * 1000) / 1000;
-  p.material = to_cents(p.quantity * unit_material);
-  p.labour = to_cents(p.quantity * unit_labour);
-  p.cost = to_cents(p.material + p.labour);
+  // As a bill of quantities is priced: the unit costs to the cent, the line's cost the quantity
+  // times its unit cost (so a reader multiplying the two gets the cost), its material likewise,
+  // and its labour the rest.
+  const double material_each = to_cents(unit_material), labour_each = to_cents(unit_labour);
+  p.cost = to_cents(p.quantity * (material_each + labour_each));
+  p.material = to_cents(p.quantity * material_each);
+  p.labour = to_cents(p.cost - p.material);
   p.management = to_cents(p.cost * fees.management);
   p.contingency = to_cents(p.cost * fees.contingency);
   p.tax = to_cents((p.cost + p.management + p.contingency) * fees.tax);
@@ -463,23 +468,42 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     resolvable.insert(objectives[o]->id);
     if (!resolved(problem.objectives[o], compatible)) kept_out.insert(objectives[o]->id);
   }
-  // Neither money nor the item limit stopped it: its good did not outweigh the harm.
-  const std::string constrained = options.max_items && static_cast<int>(p.items.size()) >= *options.max_items ? "item_limit"
-                                  : p.budget                                                                 ? "budget"
-                                                                                                             : "not_worth_it";
+  // What stopped a resolvable finding: the budget where the cheapest way to add its resolvers
+  // (for each clause not yet met, its cheapest compatible member) does not fit; else the item
+  // limit where there is no room for them; else nothing did: its good did not outweigh the harm.
+  std::map<std::string, std::string> constrained;
+  for (std::size_t o = 0; o < objectives.size(); ++o) {
+    const std::string& fid = objectives[o]->id;
+    if (!resolvable.count(fid) || kept_out.count(fid)) continue;
+    double extra = 0;
+    int items_needed = 0;
+    for (const std::vector<int>& clause : problem.objectives[o].clauses) {
+      if (std::any_of(clause.begin(), clause.end(), [&](int i) { return chosen[static_cast<std::size_t>(i)]; })) continue;
+      double cheapest = std::numeric_limits<double>::infinity();
+      for (int i : clause)
+        if (compatible[static_cast<std::size_t>(i)]) cheapest = std::min(cheapest, index[static_cast<std::size_t>(i)]->alone.charged);
+      extra += cheapest;
+      ++items_needed;
+    }
+    constrained[fid] = p.budget && solution.cost + extra > *p.budget + 1e-9 ? "budget"
+                       : options.max_items && static_cast<int>(p.items.size()) + items_needed > *options.max_items
+                           ? "item_limit"
+                           : "not_worth_it";
+  }
   for (const Finding& f : out.after.findings) {
     Residual r;
     r.finding = f;
     auto it = before.find(key_of(f));
     if (it == before.end()) {
-      r.reason = "new";
+      // A measurement still missing is what to do next, whether or not the plan uncovered it.
+      r.reason = f.status == Status::insufficient_data ? "insufficient_data" : "new";
     } else {
       const Finding& orig = *it->second;
       r.original = orig.id;
       if (orig.status == Status::insufficient_data || f.status == Status::insufficient_data) r.reason = "insufficient_data";
       else if (f.weight() < orig.weight()) r.reason = "partial";
       else if (kept_out.count(orig.id)) r.reason = "conflict";
-      else if (resolvable.count(orig.id)) r.reason = constrained;
+      else if (const auto c = constrained.find(orig.id); c != constrained.end()) r.reason = c->second;
       else r.reason = "no_remedy";
     }
     p.residual.push_back(std::move(r));

@@ -205,16 +205,26 @@ int install_bars(Case& c, const Ruleset& rs, const std::string& fixture_id) {
   return static_cast<int>(bars.size());
 }
 
-/// Add a device of `type` in `room` unless one exists; `set` configures it.
+/// A door's handle height kept where the rule accepts it, else moved to the middle of its range.
+void put_handle_in_range(Door& d, const Ruleset& rs) {
+  const Rule* h = rs.first("door.handle");
+  if (!d.handle_height || (h && (d.handle_height->mm() < h->mm("min") || d.handle_height->mm() > h->mm("max", 1e9))))
+    d.handle_height = Length::mm(middle(h, "min", "max", 900));
+}
+
+/// Configure every device of `type` with `set`, or add one in `room` when there is none:
+/// how many were changed or added (what is billed; 0 when all already had it).
 template <class F>
 int ensure_device(Case& c, DeviceType type, const std::string& room, const std::string& id_base, F&& set) {
-  int touched = 0;
+  int found = 0, changed = 0;
   for (Device& d : c.devices)
     if (d.type == type) {
+      const Device before = d;
       set(d);
-      ++touched;
+      ++found;
+      changed += !(d == before);
     }
-  if (touched) return touched;
+  if (found) return changed;
   Device d;
   d.id = fresh_id(c, id_base);
   d.type = type;
@@ -590,8 +600,9 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
       d->type = DoorType::sliding;
       d->swing_into.reset();
       if (d->clear_width) d->clear_width = *d->clear_width + Length::mm(gain(40));
+      // A new door: its pull at a height the rule accepts, not the old leaf's.
       d->handle = HandleType::pull;
-      if (!d->handle_height) d->handle_height = Length::mm(middle(rs.first("door.handle"), "min", "max", 900));
+      put_handle_in_range(*d, rs);
     } else if (remedy == "door.remove_leaf") {
       // Never the door of the flat itself: it keeps the home closed and safe.
       if (d->type == DoorType::opening || d->rooms[0] == outside_id || d->rooms[1] == outside_id) return std::nullopt;
@@ -611,9 +622,7 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     } else {  // door.lever_handle
       if (d->type == DoorType::opening) return std::nullopt;
       d->handle = HandleType::lever;
-      const Rule* h = rs.first("door.handle");
-      if (!d->handle_height || (h && (d->handle_height->mm() < h->mm("min") || d->handle_height->mm() > h->mm("max", 1e9))))
-        d->handle_height = Length::mm(middle(h, "min", "max", 900));
+      put_handle_in_range(*d, rs);
     }
     return out;
   }
@@ -766,31 +775,35 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
   }
   if (remedy == "doorbell.visual" || remedy == "doorbell.voice") {
     const bool visual = remedy == "doorbell.visual";
-    ensure_device(c, DeviceType::doorbell, entrance_room(c), visual ? "doorbell-visual" : "doorbell-voice",
+    // Every doorbell is given the signal, and each is billed (quantity "element").
+    out.measures["element"] = ensure_device(c, DeviceType::doorbell, entrance_room(c), visual ? "doorbell-visual" : "doorbell-voice",
                   [&](Device& d) {
                     (visual ? d.visual : d.voice) = true;
                     if (!d.audible) d.audible = true;
                   });
+    if (out.measures["element"] == 0) return std::nullopt;  // every one already has it
     return out;
   }
   if (remedy == "alarm.visual") {
     std::string room = entrance_room(c);
     for (const Room& r : c.rooms)
       if (r.type == RoomType::living) room = r.id;
-    ensure_device(c, DeviceType::smoke_alarm, room, "smoke-alarm", [](Device& d) {
+    out.measures["element"] = ensure_device(c, DeviceType::smoke_alarm, room, "smoke-alarm", [](Device& d) {
       d.visual = true;
       d.audible = true;
     });
+    if (out.measures["element"] == 0) return std::nullopt;  // every one already has it
     return out;
   }
   if (remedy == "alarm.gas") {
     std::string room = entrance_room(c);
     for (const Fixture& f : c.fixtures)
       if (f.type == FixtureType::stove) room = f.room;
-    ensure_device(c, DeviceType::gas_alarm, room, "gas-alarm", [](Device& d) {
+    out.measures["element"] = ensure_device(c, DeviceType::gas_alarm, room, "gas-alarm", [](Device& d) {
       d.shutoff = true;
       d.audible = true;
     });
+    if (out.measures["element"] == 0) return std::nullopt;  // every one already has it
     return out;
   }
   if (remedy == "call.install") {

@@ -230,6 +230,40 @@ bool learn(planning::Problem& problem, const LearnFrom& f) {
   return true;
 }
 
+/// A candidate left out for its harm had that harm measured alone, on the home before; on
+/// top of the plan chosen it may do less (a door widened opens another bedroom, which the plan
+/// has opened already). Each such candidate is measured once again there, against the plan's
+/// own findings; true when one turns out less harmful, so that the choice is made again.
+bool harm_in_context(planning::Problem& problem, const Ruleset& rs, const Catalog& catalog,
+                     const std::vector<const Candidate*>& index, const std::vector<int>& chosen_items,
+                     const Together& together, const CheckResult& after, std::set<int>& revisited) {
+  std::vector<bool> chosen(index.size(), false);
+  for (int i : chosen_items) chosen[static_cast<std::size_t>(i)] = true;
+  const auto plan_findings = by_key(after);
+  bool lowered = false;
+  for (std::size_t i = 0; i < index.size(); ++i) {
+    planning::Candidate& pc = problem.candidates[i];
+    if (chosen[i] || pc.excluded || pc.harm <= 0 || revisited.count(static_cast<int>(i))) continue;
+    revisited.insert(static_cast<int>(i));
+    const Candidate& cand = *index[i];
+    const auto applied = planning::apply(together.modified, rs, catalog, cand.remedy, cand.element);
+    if (!applied) continue;
+    const CheckResult rechecked =
+        rules::check_only(applied->modified, rs, planning::affected_kinds(cand.remedy), {}, rules::Messages::left_out);
+    double harm = 0;
+    for (const Finding& g : rechecked.findings) {
+      const auto it = plan_findings.find(key_of(g));
+      if (it == plan_findings.end()) harm += g.weight();
+      else if (g.weight() > it->second->weight()) harm += g.weight() - it->second->weight();
+    }
+    if (harm < pc.harm - 1e-9) {
+      pc.harm = harm;
+      lowered = true;
+    }
+  }
+  return lowered;
+}
+
 }  // namespace
 
 std::optional<Case> apply_remedy(const Case& c, const Ruleset& rules, const Catalog& catalog, const std::string& remedy,
@@ -376,12 +410,15 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   const std::vector<planning::Objective> objectives_alone = problem.objectives;  // before learning
   planning::Solution solution;
   Together together;
+  std::set<int> harm_revisited;
   for (int round = 0;; ++round) {
     solution = planning::solve(problem);
     together = apply_together(c, rs, catalog, index, solution.chosen, fees);
     out.after = check(together.modified, rs);
     if (!learn(problem, LearnFrom{c, rs, catalog, index, objectives, solution.chosen, together, out.after, p.budget,
-                                  round >= rounds_before_leaving_out}))
+                                  round >= rounds_before_leaving_out}) &&
+        !(round < rounds_before_leaving_out && harm_in_context(problem, rs, catalog, index, solution.chosen, together,
+                                                                out.after, harm_revisited)))
       break;
   }
   p.verified = together.not_applied.empty();

@@ -394,3 +394,133 @@ TEST_CASE("a plan is not made with a budget, fee or limit that means nothing") {
   CHECK(draw_home(rich, ruleset_for(rich), r.before, &r).find("100,000,000,000,000,000") != std::string::npos);
   CHECK_FALSE(household_report(rich, ruleset_for(rich), r).empty());
 }
+
+namespace {
+
+std::vector<Case> huimin() {
+  std::vector<Case> out;
+  std::istringstream in(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(in, line);) out.push_back(parse_case(line));
+  return out;
+}
+
+const PlanItem* item_of(const PlanResult& r, const std::string& remedy, const std::string& element = "") {
+  for (const PlanItem& i : r.plan.items)
+    if (i.remedy == remedy && (element.empty() || i.element == element)) return &i;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("every device a remedy gives its signal is billed") {
+  Case c = load_case(test::source_dir() / "data" / "examples" / "deaf-resident.json");
+  // Three smoke alarms and two doorbells, none visual.
+  Device alarm = *std::find_if(c.devices.begin(), c.devices.end(), [](const Device& d) { return d.type == DeviceType::smoke_alarm; });
+  Device bell = *std::find_if(c.devices.begin(), c.devices.end(), [](const Device& d) { return d.type == DeviceType::doorbell; });
+  for (const char* id : {"smoke-2", "smoke-3"}) {
+    alarm.id = id;
+    c.devices.push_back(alarm);
+  }
+  bell.id = "bell-2";
+  c.devices.push_back(bell);
+  PlanOptions o;
+  o.no_budget = true;
+  const PlanResult r = plan(c, o);
+  const PlanItem* alarms = item_of(r, "alarm.visual");
+  const PlanItem* bells = item_of(r, "doorbell.visual");
+  REQUIRE(alarms);
+  REQUIRE(bells);
+  CHECK(alarms->quantity == 3);
+  CHECK(bells->quantity == 2);
+  CHECK(alarms->cost == Approx(3 * alarms->unit_cost).margin(1e-9));
+  for (const Device& d : r.modified.devices)
+    if (d.type == DeviceType::smoke_alarm || d.type == DeviceType::doorbell) CHECK(d.visual == true);
+}
+
+TEST_CASE("a door made sliding gets its pull at a height the rule accepts, so no lever is bought as well") {
+  const Case c = parse_case(R"({"format":"barrierfree.case/1","id":"SLIDING","region":"CN-42","standard":"GB50763-2012",
+    "occupants":[{"id":"p1","age":32,"mobility":"power_wheelchair","disabilities":[{"category":"physical","grade":1}]}],
+    "building":{"storey":1,"lift":false,"entrance_steps":{"count":0,"rise":0}},
+    "rooms":[{"id":"hall","type":"entrance_hall","rect":[0,0,1500,3600]},{"id":"living","type":"living","rect":[1500,0,4000,3600]}],
+    "doors":[{"id":"d-entry","rooms":["outside","hall"],"at":[750,0],"clear_width":950,"type":"swing","swing_into":"hall","threshold":0,"handle":"knob","handle_height":1050},
+             {"id":"d-living","rooms":["hall","living"],"at":[1500,1800],"clear_width":1000,"type":"opening","threshold":0}]})");
+  const auto applied = apply_remedy(c, builtin_ruleset("GB50763-2012"), builtin_catalog(), "door.sliding", "d-entry");
+  REQUIRE(applied);
+  const Door& d = applied->doors[0];
+  CHECK(d.handle == HandleType::pull);
+  const Rule* handle = builtin_ruleset("GB50763-2012").first("door.handle");
+  REQUIRE(handle);
+  CHECK(d.handle_height->mm() >= handle->mm("min"));
+  CHECK(d.handle_height->mm() <= handle->mm("max"));
+  PlanOptions o;
+  o.no_budget = true;
+  const PlanResult r = plan(c, o);
+  CHECK(item_of(r, "door.sliding", "d-entry"));
+  CHECK_FALSE(item_of(r, "door.lever_handle", "d-entry"));
+  CHECK(r.plan.verified);
+}
+
+TEST_CASE("money is rounded as its decimal value, and an item's cost is its quantity times its unit cost") {
+  // 5.85 m² of anti-slip floor in Tianjin: labour 5.85 × 31.50 = 184.275, which binary makes 184.27499…
+  const Case c = parse_case(R"({"format":"barrierfree.case/1","id":"ROUND-CN12","region":"CN-12","standard":"GB50763-2012",
+    "occupants":[{"id":"p1","age":70,"mobility":"cane","disabilities":[{"category":"physical","grade":3}]}],
+    "building":{"storey":1,"lift":false,"entrance_steps":{"count":0,"rise":0}},
+    "rooms":[{"id":"hall","type":"entrance_hall","rect":[0,0,2000,2340]},{"id":"bath","type":"bathroom","rect":[2000,0,2500,2340],"floor":{"slip_resistant":false,"wet":true}}],
+    "doors":[{"id":"d-entry","rooms":["outside","hall"],"at":[1000,0],"clear_width":900,"type":"swing","swing_into":"hall","threshold":0,"handle":"lever","handle_height":950},
+             {"id":"d-bath","rooms":["hall","bath"],"at":[2000,1000],"clear_width":900,"type":"opening","threshold":0}]})");
+  const PlanResult r = plan(c);
+  const PlanItem* floor = item_of(r, "floor.anti_slip", "bath");
+  REQUIRE(floor);
+  CHECK(floor->quantity == 5.85);
+  CHECK(floor->unit_labour == 31.5);
+  CHECK(floor->labour == 184.28);
+  CHECK(floor->cost == 515.68);
+  CHECK(floor->material + floor->labour == floor->cost);
+  // And across the bundled households in every region: quantity × unit cost rounds to the cost.
+  for (const std::string code : {"CN-11", "CN-12", "CN-31", "CN-44", "CN-65"}) {
+    const std::vector<Case> households = huimin();
+    for (std::size_t k = 0; k < households.size(); k += 4) {  // 13 of them in each region, for time
+      Case h = households[k];
+      h.region = code;
+      PlanOptions o;
+      o.no_budget = true;
+      for (const PlanItem& i : plan(h, o).plan.items) {
+        CAPTURE(h.id, code, i.remedy, i.quantity, i.unit_cost, i.cost);
+        // Half away from zero of the decimal product (the 1e-12 undoes binary's shortfall).
+        CHECK(std::abs(std::round(i.quantity * i.unit_cost * 100 * (1 + 1e-12)) / 100 - i.cost) < 1e-9);
+        CHECK(std::abs(i.material + i.labour - i.cost) < 1e-6);
+      }
+    }
+  }
+}
+
+TEST_CASE("what is left says what stopped it: a budget only where the budget did, a measurement where one is missing") {
+  for (const Case& h : huimin()) {
+    for (const std::optional<double> budget : {std::optional<double>{}, std::optional<double>{1e9}}) {
+      PlanOptions o;
+      if (budget) o.budget = budget;
+      else o.no_budget = true;
+      const PlanResult r = plan(h, o);
+      for (const Residual& res : r.plan.residual) {
+        CAPTURE(h.id, res.finding.check, res.finding.element, res.reason);
+        CHECK(res.reason != "budget");  // a billion yuan, or none: money stopped nothing
+        if (res.finding.status == Status::insufficient_data) CHECK(res.reason == "insufficient_data");
+      }
+      for (const Deferred& d : r.plan.deferred) CHECK(d.reason != "budget");
+    }
+  }
+}
+
+TEST_CASE("a remedy harmful alone is measured again on top of the plan (HM-011's bedroom door)") {
+  // Widened alone, d-bed2 changes which bedroom the 'a bedroom reachable' finding names, a new
+  // finding that cancels its gain; on top of the plan, which opens the other bedroom, it harms nothing.
+  for (const Case& h : huimin()) {
+    if (h.id != "HM-011") continue;
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult r = plan(h, o);
+    CHECK(item_of(r, "door.widen", "d-bed2"));
+    CHECK(r.plan.verified);
+    for (const Residual& res : r.plan.residual) CHECK(res.finding.element != "d-bed2");
+  }
+}

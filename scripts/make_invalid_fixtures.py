@@ -96,6 +96,12 @@ fixture("205-rooms-share-no-wall", chain(lambda c: c["rooms"].append({"id": "bed
 fixture("205-entrance-door-inside-room", setp(["doors", 0, "at"], [750, 900]), [["case.205", "/doors/0/at"]], schema_rejects=False)
 fixture("206-fixture-outside-room", setp(["fixtures", 0, "at"], [2500, 1500]), [["case.206", "/fixtures/0/at"]], schema_rejects=False)
 fixture("207-grab-bar-outside-room", setp(["grab_bars", 0, "from"], [2500, 3000]), [["case.207", "/grab_bars/0/from"]], schema_rejects=False)
+fixture("207-grab-bar-far-end-outside-room", setp(["grab_bars", 0, "to"], [1490, 4500]), [["case.207", "/grab_bars/0/to"]], schema_rejects=False)
+fixture("107-fixture-a-kilometre-wide", setp(["fixtures", 0, "size"], [1000001, 700]), [["case.107", "/fixtures/0/size"]])
+fixture("107-rect-far-corner-far-away", setp(["rooms", 1, "rect"], [99999000, 0, 3500, 3000]), [["case.107", "/rooms/1/rect"]], schema_rejects=False)
+fixture("203-rect-narrower-than-the-tolerance", setp(["rooms", 1, "rect"], [1500, 0, 0.005, 3000]), [["case.203", "/rooms/1/rect"]], schema_rejects=False)
+# A room of a door that cannot be read is one error, not also a swing_into that matches neither room.
+fixture("103-door-room-not-a-string", setp(["doors", 1, "rooms"], ["hall", 5]), [["case.103", "/doors/1/rooms"]])
 # Metres typed where millimetres belong: the case is read, with a warning.
 fixture("902-door-wider-than-its-wall", setp(["doors", 2, "clear_width"], 9000), [],
         warnings=[["case.902", "/doors/2/clear_width"]], schema_rejects=False)

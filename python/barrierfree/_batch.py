@@ -46,10 +46,16 @@ class BatchError:
 BatchResult = Union[PlanResult, CheckResult, BatchError]
 
 
-def _texts_of_file(path: Path) -> Iterator[str]:
-    with path.open("r", encoding="utf-8", newline="") as f:
+def _texts_of_file(path: Path) -> Iterator[bytes]:
+    # Bytes, split as the CLI splits them: at "\n" only, one "\r" before it dropped. A line that
+    # is not UTF-8 is then the core's case.101 for that line alone, and a lone "\r" is whitespace.
+    with path.open("rb") as f:
         for line in f:
-            yield line.rstrip("\n").rstrip("\r")
+            if line.endswith(b"\n"):
+                line = line[:-1]
+            if line.endswith(b"\r"):
+                line = line[:-1]
+            yield line
 
 
 @dataclass(frozen=True)
@@ -68,14 +74,14 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot put a {type(value).__name__} into a case")
 
 
-def _item(x: Any) -> Union[Case, str, _Refused]:
+def _item(x: Any) -> Union[Case, str, bytes, _Refused]:
     """What the core takes for one input: a Case, JSON text, or an input refused already."""
     if isinstance(x, Case):
         return x
-    if isinstance(x, bytes):
-        x = x.decode("utf-8", errors="replace")
-    if isinstance(x, str):
-        return x
+    if isinstance(x, (str, bytes)):
+        return x  # bytes as they are: text that is not UTF-8 is refused (case.101), not patched
+    if isinstance(x, bytearray):
+        return bytes(x)
     if isinstance(x, Mapping):
         x = dict(x)
     try:

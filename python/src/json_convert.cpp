@@ -9,6 +9,15 @@ namespace {
 /// Deeper than any case nests; a dict that contains itself reaches it at once.
 constexpr int max_depth = 256;
 
+/// A str as UTF-8; one holding a lone surrogate has none (pybind11 would say only "Unable to cast").
+std::string text_of(py::handle obj, const std::string& path) {
+  try {
+    return obj.cast<std::string>();
+  } catch (const py::cast_error&) {
+    throw py::value_error("text that cannot be UTF-8 (a lone surrogate?) at '" + path.substr(0, 200) + "'");
+  }
+}
+
 nlohmann::json convert(py::handle obj, const std::string& path, int depth) {
   if (depth > max_depth)
     throw py::value_error("a case nests deeper than " + std::to_string(max_depth) +
@@ -23,13 +32,13 @@ nlohmann::json convert(py::handle obj, const std::string& path, int depth) {
     }
   }
   if (py::isinstance<py::float_>(obj)) return obj.cast<double>();
-  if (py::isinstance<py::str>(obj)) return obj.cast<std::string>();
+  if (py::isinstance<py::str>(obj)) return text_of(obj, path);
   if (py::isinstance<py::dict>(obj)) {
     nlohmann::json out = nlohmann::json::object();
     for (auto item : obj.cast<py::dict>()) {
       if (!py::isinstance<py::str>(item.first))
         throw py::type_error("keys of a case must be strings (at '" + path + "')");
-      const std::string key = item.first.cast<std::string>();
+      const std::string key = text_of(item.first, path);
       out[key] = convert(item.second, path + "/" + key, depth + 1);
     }
     return out;

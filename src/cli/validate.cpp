@@ -31,7 +31,8 @@ class Reporter {
       j["valid"] = r.ok();
       j["errors"] = list(r.errors);
       j["warnings"] = list(r.warnings);
-      out_ << j.dump() << '\n';
+      // A case's id or message may quote text that is not UTF-8 (the error says so): replaced, not thrown.
+      out_ << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return;
     }
     const std::string where = line > 0 ? file + ":" + std::to_string(line) : file;

@@ -5,6 +5,8 @@
 #include "util/suggest.hpp"
 
 #include <cmath>
+#include <cstdlib>
+#include <iomanip>
 #include <fstream>
 #include <sstream>
 
@@ -203,9 +205,15 @@ void JsonReader::unknown_enum(const std::string& path, std::string_view value,
 }
 
 namespace {
+/// As short as it can be and still read back as the same number (1000001 is not "1e+06").
 std::string number_text(double v) {
   std::ostringstream s;
-  s << v;
+  s << std::setprecision(17) << v;
+  for (int digits = 6; digits < 17; ++digits) {
+    std::ostringstream t;
+    t << std::setprecision(digits) << v;
+    if (std::strtod(t.str().c_str(), nullptr) == v) return t.str();
+  }
   return s.str();
 }
 }  // namespace

@@ -258,7 +258,8 @@ class CaseReader {
         } else if (rc.width > max_length_mm || rc.depth > max_length_mm) {
           r_.error(code::bad_number, rp, "the room is more than 1 km across (lengths are in millimetres)");
           ok = false;
-        } else if (!r_.coordinates_in_range(rc.x, rc.y, rp)) {
+        } else if (!r_.coordinates_in_range(rc.x, rc.y, rp) ||
+                   !r_.coordinates_in_range(rc.x + rc.width, rc.y + rc.depth, rp)) {  // both corners
           ok = false;
         } else {
           x.rect = rc;
@@ -324,6 +325,9 @@ class CaseReader {
         const double w = (*s)[0].number(), d = (*s)[1].number();
         if (!std::isfinite(w) || !std::isfinite(d) || w <= 0 || d <= 0) {
           r_.error(code::bad_number, sp, "width and depth must be finite and greater than 0 mm");
+          ok = false;
+        } else if (w > max_length_mm || d > max_length_mm) {
+          r_.error(code::bad_number, sp, "the fixture is more than 1 km across (lengths are in millimetres)");
           ok = false;
         } else {
           x.width = Length::mm(w);

@@ -127,6 +127,8 @@ class Validator {
       bool rooms_known = true;
       for (std::size_t k = 0; k < 2; ++k)
         rooms_known &= room_ref(d.rooms[k], at("doors", i, "rooms", static_cast<int>(k)), true);
+      // An empty id is a room that could not be read (its error is given): nothing to compare with.
+      rooms_known &= !d.rooms[0].empty() && !d.rooms[1].empty();
       if (rooms_known && d.swing_into && *d.swing_into != d.rooms[0] && *d.swing_into != d.rooms[1])
         r_.error(code::invalid_value, at("doors", i, "swing_into").str(),
                  "swing_into " + quoted(*d.swing_into) + " is not one of the door's rooms (" +
@@ -169,7 +171,9 @@ class Validator {
       if (!ok_.rooms[i]) continue;
       const Where path = room_geometry_path(i);
       const auto& rect = c_.rooms[i].rect;
-      if (rect && (rect->width == 0 || rect->depth == 0)) {
+      // A rect narrower than the geometry's tolerance collapses to a line: zero width, too.
+      if (rect && (rect->width == 0 || rect->depth == 0 ||
+                   geometry::validate_ring(c_.rooms[i].polygon) != geometry::RingProblem::none)) {
         r_.error_id(errc::zero_area, path.str(), "rect has zero width or depth");
         continue;
       }
@@ -212,9 +216,10 @@ class Validator {
       const GrabBar& g = c_.grab_bars[i];
       const Ring* ring = ok_.grab_bars[i] ? ring_of(g.room) : nullptr;
       if (!ring) continue;
-      for (Point2 p : {g.from, g.to})
+      for (const auto& [p, end] : {std::pair{g.from, "from"}, std::pair{g.to, "to"}})
         if (!geometry::covers(*ring, p, grab_bar_tolerance)) {
-          r_.error_id(errc::grab_bar_outside_room, at("grab_bars", i, g.vertical ? "at" : "from").str(),
+          // The end that is out; a vertical bar has one point.
+          r_.error_id(errc::grab_bar_outside_room, at("grab_bars", i, g.vertical ? "at" : end).str(),
                    "grab bar " + quoted(g.id) + " is outside its room " + quoted(g.room));
           break;
         }

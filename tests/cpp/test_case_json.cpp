@@ -196,3 +196,12 @@ TEST_CASE("an enum value that names none is spelled empty, and reading it back n
   CHECK(r.errors[0].code == "case.105");
   CHECK(r.errors[0].path == "/occupants/0/mobility");
 }
+
+TEST_CASE("an out-of-range number is quoted as given, not rounded to look within the range") {
+  const ReadResult r = read_case(R"({"format":"barrierfree.case/1","id":"x","budget":5000,
+    "rooms":[{"id":"hall","type":"entrance_hall","rect":[0,0,1500,2000]}],
+    "doors":[{"id":"d","rooms":["outside","hall"],"at":[750,0],"type":"opening","clear_width":1000001}]})");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/doors/0/clear_width");
+  CHECK(r.errors[0].message == "length 1000001 mm is out of range: at most 1000000 mm (1 km)");
+}

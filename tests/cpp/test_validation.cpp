@@ -121,7 +121,10 @@ TEST_CASE("a rect room is judged as its polygon would be: thin slivers have no a
     const auto by_rect = pairs(read_case(text(R"("rect": )" + rect)).errors);
     const auto by_polygon = pairs(read_case(text(R"("polygon": )" + as_polygon)).errors);
     CHECK(by_rect.size() == by_polygon.size());
-    for (std::size_t i = 0; i < std::min(by_rect.size(), by_polygon.size()); ++i) CHECK(by_rect[i].first == by_polygon[i].first);
+    // The same verdicts; a rect that collapses to a line says so (case.203, zero width) where its
+    // polygon has too few distinct points (case.201): the user gave no points.
+    for (std::size_t i = 0; i < std::min(by_rect.size(), by_polygon.size()); ++i)
+      CHECK((by_rect[i].first == by_polygon[i].first || (by_rect[i].first == "case.203" && by_polygon[i].first == "case.201")));
     return by_rect;
   };
   CHECK(errors("[0, 0, 1, 1]", "[[0,0],[1,0],[1,1],[0,1]]").empty());

@@ -159,3 +159,33 @@ def test_batch_arguments_are_checked_at_the_call():
             bf.batch(bad)
     with pytest.raises(ValueError):
         bf.batch(list(dicts())[:1], threads=2**33)
+
+
+def test_a_file_is_split_into_lines_as_the_cli_splits_it(tmp_path):
+    """At "\\n" only, one "\\r" before it dropped: a "\\r" left over or inside a line is JSON
+    whitespace, and a line that is not UTF-8 (a GBK note, say) is that line's case.101 alone."""
+    from conftest import CLI
+    import subprocess
+
+    good = json.dumps(dicts()[0], ensure_ascii=False).encode()
+    gbk = json.dumps({**dicts()[1], "notes": "卫生间"}, ensure_ascii=False).encode().replace(
+        "卫生间".encode(), "卫生间".encode("gbk"))
+    path = tmp_path / "mixed-endings.jsonl"
+    path.write_bytes(good + b"\r\r\n" + gbk + b"\n" + good.replace(b", ", b",\r ", 3) + b"\r\n" + good)
+    results = list(bf.batch(path, threads=2, check_only=True))
+    assert [type(r).__name__ for r in results] == ["CheckResult", "BatchError", "CheckResult", "CheckResult"]
+    assert results[1].line == 2 and results[1].error.code == "case.101"
+    if not CLI.exists():
+        pytest.skip("the command-line tool is not built")
+    out = subprocess.run([str(CLI), "batch", "--check-only", str(path)], capture_output=True).stdout.splitlines()
+    assert len(out) == 4
+    assert json.loads(out[1]) == results[1].to_dict()
+    for i in (0, 2, 3):
+        assert results[i].to_dict() == {k: v for k, v in json.loads(out[i]).items() if k != "warnings"}
+
+
+def test_bytes_that_are_not_utf8_are_refused_not_patched():
+    case = dicts()[0]
+    text = json.dumps({**case, "id": "HM-X"}).encode().replace(b'"HM-X"', b'"HM-\xe9"')  # Latin-1, not UTF-8
+    (r,) = bf.batch([text], check_only=True)
+    assert isinstance(r, bf.BatchError) and r.error.code == "case.101"

@@ -126,3 +126,17 @@ def test_a_case_pickles_and_copies():
 def test_json_text_after_a_byte_order_mark_is_text_not_a_path():
     text = "\ufeff" + WHEELCHAIR.read_text(encoding="utf-8").strip().replace("\n", " ")
     assert barrierfree.load_case(text) == barrierfree.load_case(WHEELCHAIR)  # was "cannot open" the text as a file
+
+
+def test_a_lone_surrogate_is_a_value_error_naming_where():
+    import json
+    from conftest import ROOT
+
+    case = json.loads((ROOT / "data" / "examples" / "wheelchair-user.json").read_text(encoding="utf-8"))
+    case["rooms"][0]["name"] = "bath \ud800"
+    with pytest.raises(ValueError, match="/rooms/0/name"):
+        barrierfree.load_case(case)
+    case["rooms"][0] = {"\ud800": 1, **case["rooms"][0]}
+    del case["rooms"][0]["name"]
+    with pytest.raises(ValueError, match="/rooms/0"):
+        barrierfree.load_case(case)

@@ -84,11 +84,18 @@ void print_text(const PlanResult& r, bool zh, std::ostream& out) {
   if (p.budget) out << " of a budget of " << *p.budget;
   out << (p.verified ? "" : "  [NOT VERIFIED]") << "\n";
   for (const PlanItem& i : p.items) {
-    std::string resolves;
-    for (const auto& f : i.resolves) resolves += (resolves.empty() ? "" : ",") + f;
+    // What it does: the barriers it removes, and those it only makes less severe.
+    const auto ids = [](const std::vector<std::string>& list) {
+      std::string s;
+      for (const auto& f : list) s += (s.empty() ? "" : ",") + f;
+      return s;
+    };
+    std::string does;
+    if (!i.resolves.empty()) does = "resolves " + ids(i.resolves);
+    if (!i.reduces.empty()) does += (does.empty() ? "(reduces " : " (reduces ") + ids(i.reduces) + ")";
     out << "  " << std::left << std::setw(22) << i.remedy << std::setw(14) << i.element << std::right << std::setw(8)
         << std::setprecision(2) << i.quantity << " " << std::left << std::setw(5) << i.unit << std::right
-        << std::setw(10) << i.cost << "  " << (zh ? i.name.zh : i.name.en) << "  resolves " << resolves << '\n';
+        << std::setw(10) << i.cost << "  " << (zh ? i.name.zh : i.name.en) << "  " << does << '\n';
   }
   for (const Deferred& d : p.deferred)
     out << "  deferred: " << d.remedy << " " << d.element << " (" << d.cost << ", " << d.reason << ")\n";

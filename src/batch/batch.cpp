@@ -191,7 +191,14 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         space_free.wait(lock, [&] { return read - written < window || abandon; });
         if (abandon) break;
       }
-      if (!std::getline(in, text)) break;
+      if (!std::getline(in, text)) {
+        // The input may have ended because the stop came (a stoppable reader gives up then).
+        if (run.stop && run.stop->load()) {
+          std::lock_guard lock(m);
+          stats.interrupted = true;
+        }
+        break;
+      }
       bytes += text.size() + 1;
       if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
       {

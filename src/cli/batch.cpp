@@ -10,9 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +25,7 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 namespace barrierfree::cli {
 
@@ -34,6 +40,36 @@ extern "C" void on_interrupt(int) {
   interrupted = true;
   std::signal(SIGINT, SIG_DFL);
 }
+
+/// Input from a pipe or terminal that a Ctrl-C can stop: a read blocked on an idle pipe
+/// (one case at a time, fed by another program) would otherwise wait for the next line
+/// before the batch noticed. It waits in steps of 100 ms and ends the input once `stop` is set.
+class StoppableInput : public std::streambuf {
+ public:
+  StoppableInput(int fd, const std::atomic<bool>& stop) : fd_(fd), stop_(stop), buffer_(1 << 16) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    while (!stop_.load()) {
+      pollfd p{fd_, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 100);
+      if (ready < 0 && errno != EINTR) return traits_type::eof();
+      if (ready <= 0) continue;
+      const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return traits_type::eof();
+      setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+      return traits_type::to_int_type(*gptr());
+    }
+    return traits_type::eof();
+  }
+
+ private:
+  int fd_;
+  const std::atomic<bool>& stop_;
+  std::vector<char> buffer_;
+};
 
 constexpr const char* help =
     "usage: barrierfree batch [IN.jsonl|-] [-o OUT.jsonl] [-j N] [--summary FILE] [--check-only]\n"
@@ -315,7 +351,12 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     file_in.open(input, std::ios::binary);
     if (!file_in) throw UsageError{"cannot read " + input};
   }
-  std::istream& in = input == "-" ? std::cin : file_in;
+  // Standard input that is a pipe or terminal is read so that Ctrl-C can stop a wait on it.
+  struct stat st {};
+  const bool stdin_waits = input == "-" && ::fstat(STDIN_FILENO, &st) == 0 && !S_ISREG(st.st_mode);
+  StoppableInput stoppable(STDIN_FILENO, interrupted);
+  std::istream stoppable_in(&stoppable);
+  std::istream& in = input != "-" ? static_cast<std::istream&>(file_in) : stdin_waits ? stoppable_in : std::cin;
 
   std::ofstream file_out;
   std::vector<char> buffer(1 << 20);

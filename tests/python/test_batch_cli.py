@@ -127,6 +127,36 @@ def long_input(tmp_path_factory):
     return path
 
 
+def test_ctrl_c_stops_a_batch_waiting_on_an_idle_pipe(tmp_path: Path):
+    """A batch fed one case at a time stops at Ctrl-C while it waits for the next line (it had
+    waited for more input, then finished the output as if complete)."""
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([str(CLI), "batch", "--check-only", "-o", str(out), "-"], stdin=subprocess.PIPE,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        run.stdin.write(HUIMIN.read_bytes().splitlines(keepends=True)[0])
+        run.stdin.flush()
+        part = Path(str(out) + ".part")
+        deadline = time.time() + 30
+        while time.time() < deadline and (not part.exists() or part.stat().st_size == 0):
+            time.sleep(0.02)
+        started = time.time()
+        run.send_signal(signal.SIGINT)
+        run.wait(timeout=10)  # stdin stays open: only the stop can end the batch
+        assert time.time() - started < 5
+        err = run.stderr.read()
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+        for stream in (run.stdin, run.stderr):
+            if not stream.closed:
+                stream.close()
+    assert run.returncode == 130, err.decode()
+    assert b"--resume" in err
+    assert not out.exists() and part.read_bytes().count(b"\n") == 1
+
+
 @pytest.fixture(scope="module")
 def uninterrupted(long_input, tmp_path_factory):
     d = tmp_path_factory.mktemp("whole")

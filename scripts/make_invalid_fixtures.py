@@ -82,6 +82,7 @@ fixture("109-rect-and-polygon", setp(["rooms", 0, "polygon"], [[0, 0], [1500, 0]
 fixture("109-grab-bar-horizontal-and-vertical", setp(["grab_bars", 0, "top"], 1400), [["case.109", "/grab_bars/0"]])
 fixture("110-swing-into-other-room", setp(["doors", 1, "swing_into"], "living"), [["case.110", "/doors/1/swing_into"]], schema_rejects=False)
 fixture("110-door-joins-room-to-itself", setp(["doors", 2, "rooms"], ["hall", "hall"]), [["case.110", "/doors/2/rooms"]], schema_rejects=False)
+fixture("110-region-not-a-province", setp(["region"], "CN-99"), [["case.110", "/region"]], schema_rejects=False)
 fixture("110-reserved-id", setp(["devices", 0, "id"], "home"), [["case.110", "/devices/0/id"]], schema_rejects=False)
 fixture("201-polygon-two-points", chain(delp(["rooms", 1, "rect"]), setp(["rooms", 1, "polygon"], [[1500, 0], [5000, 0]])), [["case.201", "/rooms/1/polygon"]])
 fixture("202-polygon-self-intersecting", chain(delp(["rooms", 1, "rect"]), setp(["rooms", 1, "polygon"], [[1500, 0], [5000, 3000], [5000, 0], [1500, 3000]])), [["case.202", "/rooms/1/polygon"]], schema_rejects=False)
@@ -105,6 +106,7 @@ fixture("103-door-room-not-a-string", setp(["doors", 1, "rooms"], ["hall", 5]), 
 # Metres typed where millimetres belong: the case is read, with a warning.
 fixture("902-door-wider-than-its-wall", setp(["doors", 2, "clear_width"], 9000), [],
         warnings=[["case.902", "/doors/2/clear_width"]], schema_rejects=False)
+fixture("903-room-without-a-door", delp(["doors", 1]), [], warnings=[["case.903", "/rooms/2/id"]], schema_rejects=False)
 fixture("901-unknown-fields-are-warnings", chain(setp(["doors", 0, "clear_widht"], 800), setp(["rooms", 0, "colour"], "red")), [],
         warnings=[["case.901", "/rooms/0/colour"], ["case.901", "/doors/0/clear_widht"]], schema_rejects=False)
 fixture("all-errors-of-a-case", chain(setp(["id"], 17), setp(["occupants", 0, "mobility"], "wheelchair"), setp(["doors", 1, "rooms", 1], "bahtroom"),

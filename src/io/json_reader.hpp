@@ -33,7 +33,7 @@ namespace code {
 inline constexpr int unreadable = 100, invalid_json = 101, missing_field = 102, wrong_type = 103,
                      unknown_reference = 104, unknown_enum = 105, duplicate_id = 106,
                      bad_number = 107, unsupported_format = 108, conflicting_fields = 109,
-                     invalid_value = 110, unknown_field = 901, door_wider_than_wall = 902;
+                     invalid_value = 110, unknown_field = 901, door_wider_than_wall = 902, room_without_door = 903;
 }
 
 /// "object", "array", "string", "number", "boolean" or "null".

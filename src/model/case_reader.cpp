@@ -5,9 +5,11 @@
 #include "io/json_reader.hpp"
 #include "model/case_parts.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace barrierfree {
 
@@ -40,6 +42,10 @@ class CaseReader {
     if (c.region && !valid_region(*c.region))
       r_.error(code::invalid_value, "/region",
                "\"" + *c.region + "\" is not an ISO 3166-2 code such as \"CN-42\" or \"US\"");
+    else if (c.region && c.region->rfind("CN-", 0) == 0 && !chinese_province(c.region->substr(3)))
+      // A slip in a province code would price the plan silently at the reference level.
+      r_.error(code::invalid_value, "/region",
+               "\"" + *c.region + "\" is not a province of China (GB/T 2260 codes CN-11 … CN-82, or ISO 3166-2 letters such as CN-HB)");
     c.standard = r_.string(doc, "standard", "", Need::optional);
     c.budget = r_.number(doc, "budget", "", Need::optional, 0.0);
 
@@ -85,6 +91,18 @@ class CaseReader {
 
  private:
   JsonReader& r_;
+
+  /// The provinces, regions and municipalities of China: GB/T 2260's two digits (and ISO
+  /// 3166-2's former 91, 92 for Hong Kong and Macau) or ISO 3166-2's letters since 2017.
+  static bool chinese_province(std::string_view code) {
+    static constexpr std::string_view codes[] = {
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+        "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+        "91", "92", "AH", "BJ", "CQ", "FJ", "GD", "GS", "GX", "GZ", "HA", "HB", "HE", "HI", "HK", "HL", "HN",
+        "JL", "JS", "JX", "LN", "MO", "NM", "NX", "QH", "SC", "SD", "SH", "SN", "SX", "TJ", "TW", "XJ", "XZ",
+        "YN", "ZJ"};
+    return std::find(std::begin(codes), std::end(codes), code) != std::end(codes);
+  }
 
   static bool valid_region(const std::string& s) {
     // ISO 3166-1 alpha-2, optionally followed by "-" and 1–3 letters/digits.

@@ -5,6 +5,7 @@
 
 #include "util/suggest.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -201,6 +202,20 @@ class Validator {
                 "door " + quoted(d.id) + " is " + std::to_string(std::lround(d.clear_width->mm())) +
                     " mm wide, but the wall it stands in is " + std::to_string(std::lround(wall->length())) + " mm long");
     }
+    // A room no door, step or ramp leads into cannot be entered: in a plan that shows its doors,
+    // one was likely left out, and the checks would call the room unreachable and the plan
+    // could spend money in it. Kept, but said.
+    // Only for a case without errors: a door whose rooms are misspelt is one mistake, said once.
+    if (!c_.doors.empty() && r_.errors.empty())
+      for (std::size_t i = 0; i < c_.rooms.size(); ++i) {
+        const std::string& id = c_.rooms[i].id;
+        const auto leads_in = [&](const auto& list) {
+          return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.rooms[0] == id || x.rooms[1] == id; });
+        };
+        if (ok_.rooms[i] && !id.empty() && !leads_in(c_.doors) && !leads_in(c_.steps) && !leads_in(c_.ramps))
+          r_.warn(code::room_without_door, at("rooms", i, "id").str(),
+                  "no door, step or ramp leads into room " + quoted(id) + ": it cannot be entered (a door left out?)");
+      }
     for (std::size_t i = 0; i < c_.steps.size(); ++i)
       if (ok_.steps[i] && c_.steps[i].at) on_shared_wall(c_.steps[i].rooms, *c_.steps[i].at, at("steps", i, "at"), "step");
     for (std::size_t i = 0; i < c_.ramps.size(); ++i)

@@ -1,4 +1,5 @@
 #include <barrierfree/io/case_json.hpp>
+#include <barrierfree/plan/catalog.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -204,4 +205,19 @@ TEST_CASE("an out-of-range number is quoted as given, not rounded to look within
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].path == "/doors/0/clear_width");
   CHECK(r.errors[0].message == "length 1000001 mm is out of range: at most 1000000 mm (1 km)");
+}
+
+TEST_CASE("every province the price regions know is a region a case may name, and CN-99 is none") {
+  const auto region_error = [](const std::string& region) {
+    const ReadResult r = read_case(R"({"format":"barrierfree.case/1","id":"x","region":")" + region + R"("})");
+    return r.errors.empty() ? std::string() : r.errors[0].code + " " + r.errors[0].path;
+  };
+  for (const RegionFactor& f : builtin_regions().regions) {
+    CHECK(region_error(f.code).empty());
+    CHECK(region_error(f.alias).empty());
+  }
+  for (const char* other : {"CN-71", "CN-81", "CN-91", "CN-HK", "CN-MO", "CN-TW", "US", "US-CA", "CN"}) CHECK(region_error(other).empty());
+  CHECK(region_error("CN-99") == "case.110 /region");
+  CHECK(region_error("CN-1") == "case.110 /region");
+  CHECK(region_error("CN-BX") == "case.110 /region");
 }

@@ -34,6 +34,7 @@ using planning::to_cents;
 /// are the sums of its items', so what the budget admitted is what is billed, to the cent.
 struct Price {
   double quantity = 0;  // to 3 decimals
+  double unit_material = 0, unit_labour = 0;  // to the cent
   double material = 0, labour = 0;
   double cost = 0;  // before fees
   double management = 0, contingency = 0, tax = 0;
@@ -48,6 +49,8 @@ Price price_item(double quantity, double unit_material, double unit_labour, cons
   // times its unit cost (so a reader multiplying the two gets the cost), its material likewise,
   // and its labour the rest.
   const double material_each = to_cents(unit_material), labour_each = to_cents(unit_labour);
+  p.unit_material = material_each;
+  p.unit_labour = labour_each;
   p.cost = to_cents(p.quantity * (material_each + labour_each));
   p.material = to_cents(p.quantity * material_each);
   p.labour = to_cents(p.cost - p.material);
@@ -69,11 +72,17 @@ struct Candidate {
   std::set<std::string> resolves;           // finding ids resolved when applied alone
   std::map<std::string, double> reduces;    // finding id -> weight removed without resolving
   double harm = 0;                          // weight of findings it creates or worsens
+  /// The part of its unit material that is a new door leaf (door.widen's door set), not bought
+  /// where the door has no swing leaf to replace: none before, or the plan slides or removes it.
+  double leaf_material = 0;
+  bool leafless_before = false;  // the door is an opening already
   [[nodiscard]] std::string id() const { return remedy + "@" + element; }
   /// Its price for what the remedy measured when applied (the quantity's measure, else 1).
-  [[nodiscard]] Price price(const std::map<std::string, double>& measures, const Fees& fees) const {
+  [[nodiscard]] Price price(const std::map<std::string, double>& measures, const Fees& fees,
+                            bool without_leaf = false) const {
     auto q = measures.find(item->quantity);
-    return price_item(q != measures.end() ? q->second : 1.0, unit_material, unit_labour, fees, cap);
+    return price_item(q != measures.end() ? q->second : 1.0, unit_material - (without_leaf ? leaf_material : 0.0),
+                      unit_labour, fees, cap);
   }
 };
 
@@ -106,6 +115,17 @@ struct Together {
   }
 };
 
+/// The door leaf a candidate would buy is not needed: the door has none, or another chosen item
+/// on the same door puts in a sliding leaf or takes the leaf away (catalogue group "door_leaf").
+bool leaf_not_needed(const Candidate& cand, const std::vector<const Candidate*>& index, const std::vector<int>& items) {
+  if (cand.leaf_material <= 0) return false;
+  if (cand.leafless_before) return true;
+  return std::any_of(items.begin(), items.end(), [&](int j) {
+    const Candidate& other = *index[static_cast<std::size_t>(j)];
+    return &other != &cand && other.element == cand.element && other.item->group == "door_leaf";
+  });
+}
+
 Together apply_together(const Case& c, const Ruleset& rs, const Catalog& catalog,
                         const std::vector<const Candidate*>& index, const std::vector<int>& items, const Fees& fees) {
   Together t{c, {}, {}};
@@ -116,7 +136,7 @@ Together apply_together(const Case& c, const Ruleset& rs, const Catalog& catalog
       t.not_applied.push_back(i);
       continue;
     }
-    t.prices[i] = cand.price(applied->measures, fees);
+    t.prices[i] = cand.price(applied->measures, fees, leaf_not_needed(cand, index, items));
     t.modified = std::move(applied->modified);
   }
   return t;
@@ -358,8 +378,10 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       }
       cand.unit_material = item->material * p.region_material;
       cand.unit_labour = item->labour * p.region_labour;
+      cand.leaf_material = std::clamp(item->param("leaf_material", 0), 0.0, item->material) * p.region_material;
+      if (const Door* d = c.find_door(target)) cand.leafless_before = d->type == DoorType::opening;
       if (auto cap = options.subsidy_caps.find(remedy); cap != options.subsidy_caps.end()) cand.cap = cap->second;
-      cand.alone = cand.price(cand.applied.measures, fees);
+      cand.alone = cand.price(cand.applied.measures, fees, cand.leaf_material > 0 && cand.leafless_before);
       candidates.emplace(id, std::move(cand));
     }
   }
@@ -411,15 +433,41 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   planning::Solution solution;
   Together together;
   std::set<int> harm_revisited;
-  for (int round = 0;; ++round) {
-    solution = planning::solve(problem);
-    together = apply_together(c, rs, catalog, index, solution.chosen, fees);
-    out.after = check(together.modified, rs);
-    if (!learn(problem, LearnFrom{c, rs, catalog, index, objectives, solution.chosen, together, out.after, p.budget,
-                                  round >= rounds_before_leaving_out}) &&
-        !(round < rounds_before_leaving_out && harm_in_context(problem, rs, catalog, index, solution.chosen, together,
-                                                                out.after, harm_revisited)))
+  // Choose, apply together, check, and learn until the choice holds.
+  const auto choose = [&](planning::Problem& prob, planning::Solution& sol, Together& tog, CheckResult& checked) {
+    for (int round = 0;; ++round) {
+      sol = planning::solve(prob);
+      tog = apply_together(c, rs, catalog, index, sol.chosen, fees);
+      checked = check(tog.modified, rs);
+      if (!learn(prob, LearnFrom{c, rs, catalog, index, objectives, sol.chosen, tog, checked, p.budget,
+                                 round >= rounds_before_leaving_out}) &&
+          !(round < rounds_before_leaving_out &&
+            harm_in_context(prob, rs, catalog, index, sol.chosen, tog, checked, harm_revisited)))
+        break;
+    }
+  };
+  choose(problem, solution, together, out.after);
+  // The bill can come under what the choice counted (a widened door's new leaf is not bought
+  // where the plan slides or removes the leaf), leaving money the choice thought spent. With
+  // the difference added to what it may count, it chooses again; the new choice is kept only
+  // if it holds together, its bill is within the budget and it leaves the home no worse.
+  for (int more = 0; p.budget && more < 3; ++more) {
+    const double saved = solution.cost - together.charged();
+    if (saved < 0.005) break;
+    planning::Problem wider = problem;
+    wider.budget = *problem.budget + saved;
+    planning::Solution s;
+    Together t;
+    CheckResult a;
+    choose(wider, s, t, a);
+    if (!t.not_applied.empty() || t.charged() > *p.budget + 1e-9 || a.score() > out.after.score() ||
+        s.chosen == solution.chosen)
       break;
+    wider.budget = problem.budget;
+    problem = std::move(wider);
+    solution = std::move(s);
+    together = std::move(t);
+    out.after = std::move(a);
   }
   p.verified = together.not_applied.empty();
   p.optimal = solution.complete;
@@ -454,9 +502,9 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     item.unit = cand.item->unit;
     const Price& price = together.price(i, cand);
     item.quantity = price.quantity;
-    item.unit_material = to_cents(cand.unit_material);
-    item.unit_labour = to_cents(cand.unit_labour);
-    item.unit_cost = to_cents(cand.unit_material + cand.unit_labour);
+    item.unit_material = price.unit_material;  // without a leaf the plan does not buy
+    item.unit_labour = price.unit_labour;
+    item.unit_cost = to_cents(price.unit_material + price.unit_labour);
     item.material = price.material;
     item.labour = price.labour;
     item.cost = price.cost;

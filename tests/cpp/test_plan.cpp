@@ -524,3 +524,29 @@ TEST_CASE("a remedy harmful alone is measured again on top of the plan (HM-011's
     for (const Residual& res : r.plan.residual) CHECK(res.finding.element != "d-bed2");
   }
 }
+
+TEST_CASE("a widened door is billed without a new leaf where the plan slides or removes the leaf, or there is none") {
+  const CatalogItem* widen = builtin_catalog().find("door.widen");
+  REQUIRE(widen);
+  const double leaf = widen->param("leaf_material", 0);
+  REQUIRE(leaf > 0);
+  int with_leaf = 0, without = 0;
+  for (const Case& h : huimin()) {
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult r = plan(h, o);
+    for (const PlanItem& i : r.plan.items) {
+      if (i.remedy != "door.widen") continue;
+      const Door* d = h.find_door(i.element);
+      REQUIRE(d);
+      const bool leafless = d->type == DoorType::opening || item_of(r, "door.sliding", i.element) ||
+                            item_of(r, "door.remove_leaf", i.element);
+      CAPTURE(h.id, i.element, leafless);
+      const double material = leafless ? widen->material - leaf : widen->material;
+      CHECK(i.unit_material == Approx(std::round(material * r.plan.region_material * 100) / 100).margin(0.005));
+      ++(leafless ? without : with_leaf);
+    }
+  }
+  CHECK(with_leaf > 0);  // both kinds occur among the 52
+  CHECK(without > 0);
+}

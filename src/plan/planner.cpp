@@ -452,8 +452,15 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   // the difference added to what it may count, it chooses again; the new choice is kept only
   // if it holds together, its bill is within the budget and it leaves the home no worse.
   for (int more = 0; p.budget && more < 3; ++more) {
-    const double saved = solution.cost - together.charged();
+    const double saved = solution.cost - together.charged(), left = *p.budget - together.charged();
     if (saved < 0.005) break;
+    // Worth choosing again only if something left out would fit in what the bill leaves.
+    std::vector<bool> in_plan(index.size(), false);
+    for (int i : solution.chosen) in_plan[static_cast<std::size_t>(i)] = true;
+    bool fits = false;
+    for (std::size_t i = 0; i < index.size() && !fits; ++i)
+      fits = !in_plan[i] && !problem.candidates[i].excluded && problem.candidates[i].cost <= left + 1e-9;
+    if (!fits) break;
     planning::Problem wider = problem;
     wider.budget = *problem.budget + saved;
     planning::Solution s;

@@ -256,16 +256,29 @@ bool learn(planning::Problem& problem, const LearnFrom& f) {
 /// own findings; true when one turns out less harmful, so that the choice is made again.
 bool harm_in_context(planning::Problem& problem, const Ruleset& rs, const Catalog& catalog,
                      const std::vector<const Candidate*>& index, const std::vector<int>& chosen_items,
-                     const Together& together, const CheckResult& after, std::set<int>& revisited) {
+                     const Together& together, const CheckResult& before, const CheckResult& after,
+                     std::set<int>& revisited) {
   std::vector<bool> chosen(index.size(), false);
   for (int i : chosen_items) chosen[static_cast<std::size_t>(i)] = true;
   const auto plan_findings = by_key(after);
+  std::map<std::string, const Finding*> before_by_id;
+  for (const Finding& f : before.findings) before_by_id[f.id] = &f;
+  // Only a candidate that would still do some good on top of the plan is worth measuring again.
+  const auto still_open = [&](const std::string& fid) {
+    const auto b = before_by_id.find(fid);
+    if (b == before_by_id.end()) return false;
+    const auto a = plan_findings.find(key_of(*b->second));
+    return a != plan_findings.end() && a->second->status == Status::fail;
+  };
   bool lowered = false;
   for (std::size_t i = 0; i < index.size(); ++i) {
     planning::Candidate& pc = problem.candidates[i];
     if (chosen[i] || pc.excluded || pc.harm <= 0 || revisited.count(static_cast<int>(i))) continue;
-    revisited.insert(static_cast<int>(i));
     const Candidate& cand = *index[i];
+    const bool helps = std::any_of(cand.resolves.begin(), cand.resolves.end(), still_open) ||
+                       std::any_of(cand.reduces.begin(), cand.reduces.end(), [&](const auto& r) { return still_open(r.first); });
+    if (!helps) continue;
+    revisited.insert(static_cast<int>(i));
     const auto applied = planning::apply(together.modified, rs, catalog, cand.remedy, cand.element);
     if (!applied) continue;
     const CheckResult rechecked =
@@ -442,7 +455,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       if (!learn(prob, LearnFrom{c, rs, catalog, index, objectives, sol.chosen, tog, checked, p.budget,
                                  round >= rounds_before_leaving_out}) &&
           !(round < rounds_before_leaving_out &&
-            harm_in_context(prob, rs, catalog, index, sol.chosen, tog, checked, harm_revisited)))
+            harm_in_context(prob, rs, catalog, index, sol.chosen, tog, out.before, checked, harm_revisited)))
         break;
     }
   };

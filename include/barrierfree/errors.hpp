@@ -73,6 +73,8 @@ inline constexpr const char* internal = "case.300";
 inline constexpr const char* unknown_field = "case.901";
 /// Warning: a door is wider than the wall it stands in (a unit slip, the wrong wall).
 inline constexpr const char* door_wider_than_wall = "case.902";
+/// Warning (validate): a standard that is not built in; check and batch need its ruleset given.
+inline constexpr const char* unknown_standard = "case.904";
 /// Warning: in a plan with doors, a room that no door, step or ramp leads into (one left out?).
 inline constexpr const char* room_without_door = "case.903";
 }  // namespace errc

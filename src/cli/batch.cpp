@@ -74,7 +74,8 @@ class StoppableInput : public std::streambuf {
 constexpr const char* help =
     "usage: barrierfree batch [IN.jsonl|-] [-o OUT.jsonl] [-j N] [--summary FILE] [--check-only]\n"
     "                         [--resume] [--quiet] [--standard ID] [--rules FILE] [--catalog FILE]\n"
-    "                         [--regions FILE] [--region CN-xx] [--budget N|none]\n\n"
+    "                         [--regions FILE] [--region CN-xx] [--budget N|none]\n"
+    "                         [--structural-first] [--max-items N]\n\n"
     "Plan every household of a JSON Lines file (one case per line) and write one result per\n"
     "line, in input order: the plan, or {\"id\", \"line\", \"error\"} for a line that is not a\n"
     "valid case. Standard input and output when IN or -o is - or missing.\n\n"
@@ -84,7 +85,8 @@ constexpr const char* help =
     "  --check-only    findings only, no plan\n"
     "  --resume        continue an interrupted run from OUT.part (needs -o)\n"
     "  --quiet         no progress bar (there is none anyway when stderr is not a terminal)\n"
-    "  --standard, --rules, --catalog, --regions, --region, --budget: as for 'plan'\n\n"
+    "  --standard, --rules, --catalog, --regions, --region, --budget, --structural-first,\n"
+    "  --max-items: as for 'plan'\n\n"
     "Exit status: 0 every line gave a result, 1 some lines gave errors, 2 usage error,\n"
     "130 interrupted (the finished lines are kept; run again with --resume).\n";
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -32,18 +33,32 @@ std::optional<Ruleset> user_ruleset(const std::string& path) {
 }
 
 Case read_case_file(const std::string& path, std::ostream& err) {
+  // Errors and warnings (unknown fields, a door wider than its wall) go to standard error,
+  // from a file or from standard input alike; only a valid case comes back.
+  const std::string name = path == "-" ? "<stdin>" : path;
+  std::string text;
   if (path == "-") {
     std::ostringstream s;
     s << std::cin.rdbuf();
-    return parse_case(s.str());
+    text = s.str();
+  } else {
+    if (!std::filesystem::is_regular_file(path)) throw UsageError{"no such file: " + path};
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (!in) {
+      err << name << ": error: [" << errc::unreadable << "] cannot open \"" << path << "\"\n";
+      throw CaseError({Error{errc::unreadable, "", "cannot open \"" + path + "\"", 0}});
+    }
+    text = s.str();
   }
-  if (!std::filesystem::is_regular_file(path)) throw UsageError{"no such file: " + path};
-  try {
-    return load_case(path);
-  } catch (const CaseError& e) {
-    for (const Error& x : e.errors()) err << path << ": error: " << to_string(x) << '\n';
-    throw;
+  ReadResult r = read_case(text);
+  for (const Error& w : r.warnings) err << name << ": warning: " << to_string(w) << '\n';
+  if (!r.ok()) {
+    for (const Error& x : r.errors) err << name << ": error: " << to_string(x) << '\n';
+    throw CaseError(std::move(r.errors));
   }
+  return std::move(*r.value);
 }
 
 bool is_jsonl(const std::filesystem::path& p) { return p.extension() == ".jsonl" || p.extension() == ".ndjson"; }
@@ -125,6 +140,8 @@ int rules(Args args, std::ostream& out, std::ostream&) {
   const std::string standard = args.option("--standard");
   const std::string rules_file = args.option("--rules");
   const std::string format = args.option("--format");
+  if (!format.empty() && format != "text" && format != "json" && format != "markdown")
+    throw UsageError{"--format must be text, json or markdown"};
   if (!args.positional().empty()) throw UsageError{"rules takes no files (use --rules FILE)"};
   std::vector<Ruleset> sets;
   if (!rules_file.empty()) sets.push_back(*user_ruleset(rules_file));

@@ -58,10 +58,11 @@ PlanSetup plan_setup(Args& args) {
     try {
       std::size_t used = 0;
       const int n = std::stoi(max_items, &used);
-      if (used != max_items.size() || n < 0) throw std::invalid_argument(max_items);
+      // The same bound as Python's max_items: no home needs more items than that.
+      if (used != max_items.size() || n < 0 || n > 10000) throw std::invalid_argument(max_items);
       s.options.max_items = n;
     } catch (const std::exception&) {
-      throw UsageError{"--max-items must be a whole number of at least 0"};
+      throw UsageError{"--max-items must be a whole number from 0 to 10000"};
     }
   }
   s.options.structural_first = args.flag("--structural-first");

@@ -2,9 +2,11 @@
 #include "cli/cli.hpp"
 
 #include <barrierfree/io/case_json.hpp>
+#include <barrierfree/rules/ruleset.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -84,6 +86,16 @@ int validate(Args args, std::ostream& out, std::ostream& err) {
     std::ifstream in(file, std::ios::binary);
     auto one = [&](std::string_view text, int line) {
       ReadResult r = read_case(text);
+      // A user ruleset's id is a valid standard, so not an error here; but check and batch
+      // refuse it without its ruleset (case.110), so say so.
+      if (r.ok() && r.value->standard) {
+        const auto ids = builtin_ruleset_ids();
+        if (std::find(ids.begin(), ids.end(), *r.value->standard) == ids.end())
+          r.warnings.push_back(Error{errc::unknown_standard, "/standard",
+                                     "standard \"" + *r.value->standard +
+                                         "\" is not built in: check, plan and batch need its ruleset (--rules FILE)",
+                                     0});
+      }
       if (line > 0)
         for (Error& e : r.errors) e.line = line;
       ++t.cases;

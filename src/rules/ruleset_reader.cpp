@@ -9,8 +9,10 @@
 #include "util/embedded.hpp"
 #include "util/suggest.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <set>
 
 namespace barrierfree {
 
@@ -154,17 +156,34 @@ class RulesetReader {
                "unknown ruleset \"" + *from + "\"" + util::did_you_mean(*from, known));
       return;
     }
-    // Only a ruleset's own rules can be included: includes do not chain.
+    // The source's rules as it is used, its own includes with them ("GB55019-2021" with the
+    // GB 50763 rules it takes over); the built-ins are read own rules first, so theirs do not chain.
     std::vector<const Rule*> own;
     std::vector<std::string> own_ids;
-    for (const Rule& rule : source->rules)
-      if (rule.standard == source->id) {
-        own.push_back(&rule);
-        own_ids.push_back(rule.id);
+    for (const Rule& rule : source->rules) {
+      own.push_back(&rule);
+      own_ids.push_back(rule.id);
+    }
+    // Rules left out of "*": those a rule of one's own replaces.
+    std::set<std::string> left_out;
+    if (const json* except = r_.array(inc, "except", p, Need::optional))
+      for (std::size_t k = 0; k < except->size(); ++k) {
+        const std::string ep = JsonReader::child(JsonReader::child(p, "except"), k);
+        if (!(*except)[k].is_string()) {
+          r_.wrong_type(ep, "a rule id", (*except)[k]);
+          continue;
+        }
+        const std::string id = (*except)[k].get<std::string>();
+        if (std::find(own_ids.begin(), own_ids.end(), id) == own_ids.end())
+          r_.error(code::unknown_reference, ep,
+                   "ruleset \"" + *from + "\" has no rule \"" + id + "\"" + util::did_you_mean(id, own_ids));
+        left_out.insert(id);
       }
+    r_.unknown_fields(inc, p, {"ruleset", "rules", "except"});
     const std::string rp = JsonReader::child(p, "rules");
     if (which->is_string() && which->get<std::string>() == "*") {
       for (const Rule* rule : own) {
+        if (left_out.count(rule->id)) continue;
         claim(rule->id, rp);
         rs.rules.push_back(*rule);
       }

@@ -131,6 +131,9 @@ TEST_CASE("malformed rulesets: every error with its id and pointer") {
   CHECK(errors_of(R"({"format": "barrierfree.ruleset/1", "id": "X", "rules": [],
                      "include": [{"ruleset": "GB50763-2012", "rules": ["gb50763.door.widht"]}]})") ==
         std::vector<std::pair<std::string, std::string>>{{"ruleset.104", "/include/0/rules/0"}});
+  CHECK(errors_of(R"({"format": "barrierfree.ruleset/1", "id": "X", "rules": [],
+                     "include": [{"ruleset": "GB55019-2021", "rules": "*", "except": ["gb55019.door.widht"]}]})") ==
+        std::vector<std::pair<std::string, std::string>>{{"ruleset.104", "/include/0/except/0"}});
   SECTION("all errors at once") {
     const auto all = errors_of(with_rule(R"({"id": "a", "check": "door.widht", "applies": {"wheelchair": 9}})"));
     CHECK(all == std::vector<std::pair<std::string, std::string>>{
@@ -144,4 +147,21 @@ TEST_CASE("malformed rulesets: every error with its id and pointer") {
       CHECK(e.errors().at(0).code == "ruleset.100");
     }
   }
+}
+
+TEST_CASE("the ruleset of one's own in docs/rules.md is GB 55019 as used, its door rule replaced") {
+  // The example is read from the document itself, so the two cannot drift apart.
+  const std::string doc = test::read_file(test::source_dir() / "docs" / "rules.md");
+  const std::size_t section = doc.find("## Writing a ruleset of your own");
+  REQUIRE(section != std::string::npos);
+  const std::size_t start = doc.find("```json\n", section) + 8, end = doc.find("```", start);
+  const Ruleset own = parse_ruleset(doc.substr(start, end - start));
+  const Ruleset& gb = builtin_ruleset("GB55019-2021");
+  CHECK(own.rules.size() == gb.rules.size());
+  for (const Rule& r : gb.rules) {
+    CAPTURE(r.id);
+    CHECK((r.id == "gb55019.door.clear_width") == (own.find(r.id) == nullptr));  // included with what GB 55019 includes
+  }
+  REQUIRE(own.find("hubei.door.clear_width"));
+  CHECK(own.find("hubei.door.clear_width")->mm("min") == 900);
 }

@@ -1,0 +1,60 @@
+"""check, plan, validate and rules from the command line: what they say about bad input, on
+standard error, from a file or from standard input alike (docs/cli.md)."""
+import json
+import subprocess
+
+import pytest
+
+from conftest import CLI, ROOT, needs_cli
+
+pytestmark = needs_cli
+
+EXAMPLE = ROOT / "data" / "examples" / "wheelchair-user.json"
+
+
+def bf(*args, stdin=None):
+    return subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True, input=stdin)
+
+
+def case(**changes):
+    c = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    c.update(changes)
+    return json.dumps(c, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("command", ["check", "plan"])
+def test_an_invalid_case_on_standard_input_says_why(command):
+    r = bf(command, "-", stdin=case(budget=-1))
+    assert r.returncode == 1
+    assert "<stdin>: error: [case.107] /budget" in r.stderr
+    r = bf(command, "-", stdin="{")
+    assert r.returncode == 1 and "[case.101]" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "plan"])
+def test_unknown_fields_are_warned_about_never_silently_dropped(command, tmp_path):
+    c = json.loads(case())
+    c["doors"][0]["clear_widht"] = 800
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(c), encoding="utf-8")
+    for source, stdin in ((path, None), ("-", json.dumps(c))):
+        r = bf(command, source, stdin=stdin)
+        assert r.returncode == 0, r.stderr
+        assert "warning: [case.901] /doors/0/clear_widht" in r.stderr
+        assert 'did you mean "clear_width"' in r.stderr
+        json.loads(r.stdout)  # the result is still written, whole
+
+
+def test_validate_warns_of_a_standard_that_is_not_built_in(tmp_path):
+    path = tmp_path / "own-standard.json"
+    path.write_text(case(standard="HUBEI-2025"), encoding="utf-8")
+    r = bf("validate", path)
+    assert r.returncode == 0
+    assert "warning: [case.904] /standard" in r.stdout
+    assert bf("check", path).returncode == 1  # which check refuses without its ruleset
+
+
+def test_usage_errors_exit_2():
+    assert bf("rules", "--format", "xml").returncode == 2
+    assert bf("plan", "--max-items", "10001", EXAMPLE).returncode == 2
+    assert bf("plan", "--max-items", "10000", EXAMPLE).returncode == 0

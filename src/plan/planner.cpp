@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace barrierfree {
@@ -448,15 +449,35 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   std::set<int> harm_revisited;
   // Choose, apply together, check, and learn until the choice holds.
   const auto choose = [&](planning::Problem& prob, planning::Solution& sol, Together& tog, CheckResult& checked) {
+    // A harm lowered on top of one choice is learned for all that follow, and the home the next
+    // choice makes may differ from the one it was measured on: a choice that held before a harm
+    // was lowered is kept unless the one made after is better (a lighter home, or as light and cheaper).
+    struct Held {
+      planning::Solution sol;
+      Together tog;
+      CheckResult checked;
+    };
+    std::optional<Held> held;
     for (int round = 0;; ++round) {
       sol = planning::solve(prob);
       tog = apply_together(c, rs, catalog, index, sol.chosen, fees);
       checked = check(tog.modified, rs);
-      if (!learn(prob, LearnFrom{c, rs, catalog, index, objectives, sol.chosen, tog, checked, p.budget,
-                                 round >= rounds_before_leaving_out}) &&
-          !(round < rounds_before_leaving_out &&
-            harm_in_context(prob, rs, catalog, index, sol.chosen, tog, out.before, checked, harm_revisited)))
+      if (learn(prob, LearnFrom{c, rs, catalog, index, objectives, sol.chosen, tog, checked, p.budget,
+                                round >= rounds_before_leaving_out}))
+        continue;
+      if (held) {
+        const int now = checked.score(), then = held->checked.score();
+        if (now > then || (now == then && tog.charged() >= held->tog.charged() - 1e-9)) {
+          sol = std::move(held->sol);
+          tog = std::move(held->tog);
+          checked = std::move(held->checked);
+          break;
+        }
+      }
+      if (round >= rounds_before_leaving_out ||
+          !harm_in_context(prob, rs, catalog, index, sol.chosen, tog, out.before, checked, harm_revisited))
         break;
+      held = Held{sol, tog, checked};
     }
   };
   choose(problem, solution, together, out.after);

@@ -550,3 +550,18 @@ TEST_CASE("a widened door is billed without a new leaf where the plan slides or 
   CHECK(with_leaf > 0);  // both kinds occur among the 52
   CHECK(without > 0);
 }
+
+TEST_CASE("a harm learned on top of one plan does not buy a dearer plan that is no better (HM-041)") {
+  // Learned on the home of one choice, a lower harm let the next choice enlarge the bathroom
+  // for 4,042.50: the same score (96 -> 19) for 14,146.06 instead of 10,326.00.
+  for (const Case& h : huimin()) {
+    if (h.id != "HM-041") continue;
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult r = plan(h, o);
+    CHECK(r.plan.verified);
+    CHECK(r.score_after() <= 19);
+    CHECK(r.plan.total <= 10326.0);
+    CHECK_FALSE(item_of(r, "bathroom.enlarge"));
+  }
+}

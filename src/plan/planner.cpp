@@ -482,33 +482,54 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   };
   choose(problem, solution, together, out.after);
   // The bill can come under what the choice counted (a widened door's new leaf is not bought
-  // where the plan slides or removes the leaf), leaving money the choice thought spent. With
-  // the difference added to what it may count, it chooses again; the new choice is kept only
-  // if it holds together, its bill is within the budget and it leaves the home no worse.
-  for (int more = 0; p.budget && more < 3; ++more) {
+  // where the plan slides or removes the leaf), leaving money the choice thought spent, and a
+  // widening left out costs less beside a leaf the plan changes. With the difference added to
+  // what it may count and those widenings at their price here, it chooses again (with half the
+  // difference, then a quarter, where the bill then goes over); the new choice is kept only if
+  // it holds together, its bill is within the budget and it is better: a lighter home, or as
+  // light and cheaper.
+  double extra = -1;  // what the next attempt adds to the budget the choice counts
+  for (int attempt = 0; p.budget && attempt < 3; ++attempt) {
     const double saved = solution.cost - together.charged(), left = *p.budget - together.charged();
-    if (saved < 0.005) break;
+    if (extra < 0) extra = saved;
+    // A widening left out costs less where the plan slides or removes that door's leaf.
+    std::vector<double> cost_here(index.size());
+    for (std::size_t i = 0; i < index.size(); ++i)
+      cost_here[i] = leaf_not_needed(*index[i], index, solution.chosen)
+                         ? std::min(problem.candidates[i].cost,
+                                    index[i]->price(index[i]->applied.measures, fees, true).charged)
+                         : problem.candidates[i].cost;
     // Worth choosing again only if something left out would fit in what the bill leaves.
     std::vector<bool> in_plan(index.size(), false);
     for (int i : solution.chosen) in_plan[static_cast<std::size_t>(i)] = true;
     bool fits = false;
     for (std::size_t i = 0; i < index.size() && !fits; ++i)
-      fits = !in_plan[i] && !problem.candidates[i].excluded && problem.candidates[i].cost <= left + 1e-9;
-    if (!fits) break;
+      fits = !in_plan[i] && !problem.candidates[i].excluded && cost_here[i] <= left + 1e-9;
+    bool cheaper = false;
+    for (std::size_t i = 0; i < index.size(); ++i) cheaper |= !in_plan[i] && cost_here[i] < problem.candidates[i].cost - 1e-9;
+    if (!fits || (saved < 0.005 && !cheaper)) break;
     planning::Problem wider = problem;
-    wider.budget = *problem.budget + saved;
+    wider.budget = *problem.budget + std::max(0.0, extra);
+    for (std::size_t i = 0; i < index.size(); ++i)
+      if (!in_plan[i]) wider.candidates[i].cost = cost_here[i];
     planning::Solution s;
     Together t;
     CheckResult a;
     choose(wider, s, t, a);
-    if (!t.not_applied.empty() || t.charged() > *p.budget + 1e-9 || a.score() > out.after.score() ||
-        s.chosen == solution.chosen)
-      break;
+    if (s.chosen == solution.chosen) break;
+    if (!t.not_applied.empty() || t.charged() > *p.budget + 1e-9) {
+      extra /= 2;  // counted too generously: the bill went over; try with less
+      continue;
+    }
+    const bool better = a.score() < out.after.score() ||
+                        (a.score() == out.after.score() && t.charged() < together.charged() - 1e-9);
+    if (!better) break;
     wider.budget = problem.budget;
     problem = std::move(wider);
     solution = std::move(s);
     together = std::move(t);
     out.after = std::move(a);
+    extra = -1;
   }
   p.verified = together.not_applied.empty();
   p.optimal = solution.complete;

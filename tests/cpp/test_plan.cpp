@@ -565,3 +565,21 @@ TEST_CASE("a harm learned on top of one plan does not buy a dearer plan that is 
     CHECK_FALSE(item_of(r, "bathroom.enlarge"));
   }
 }
+
+TEST_CASE("money a bill leaves is spent: a widening beside a leaf the plan removes is chosen at its price there") {
+  // HM-027 at 8,000 with structural work first: the plan removes d-bath's leaf and had 1,042.59
+  // left, while widening d-bath was deferred at 1,372 (its price with a new leaf); without the
+  // leaf it bills about 960, and the score goes from 21 to 13.
+  for (const Case& h : huimin()) {
+    if (h.id != "HM-027") continue;
+    PlanOptions o;
+    o.budget = 8000;
+    o.structural_first = true;
+    const PlanResult r = plan(h, o);
+    CHECK(r.plan.verified);
+    CHECK(r.plan.subsidy <= 8000);
+    CHECK(item_of(r, "door.widen", "d-bath"));
+    CHECK(item_of(r, "door.remove_leaf", "d-bath"));
+    CHECK(r.score_after() <= 13);
+  }
+}

@@ -4,10 +4,11 @@
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/rules/check.hpp>
 
+#include "io/json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -43,14 +44,12 @@ Case read_case_file(const std::string& path, std::ostream& err) {
     text = s.str();
   } else {
     if (!std::filesystem::is_regular_file(path)) throw UsageError{"no such file: " + path};
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (!in) {
-      err << name << ": error: [" << errc::unreadable << "] cannot open \"" << path << "\"\n";
-      throw CaseError({Error{errc::unreadable, "", "cannot open \"" + path + "\"", 0}});
+    try {
+      text = io::read_file(path, "case");
+    } catch (const InputError& e) {  // case.100: it cannot be opened
+      for (const Error& x : e.errors()) err << name << ": error: " << to_string(x) << '\n';
+      throw CaseError(e.errors());
     }
-    text = s.str();
   }
   ReadResult r = read_case(text);
   for (const Error& w : r.warnings) err << name << ": warning: " << to_string(w) << '\n';

@@ -116,6 +116,19 @@ struct Together {
   }
 };
 
+/// Which of `n` candidates are among `items`.
+std::vector<bool> mask_of(const std::vector<int>& items, std::size_t n) {
+  std::vector<bool> m(n, false);
+  for (int i : items) m[static_cast<std::size_t>(i)] = true;
+  return m;
+}
+
+/// One choice that holds is better than another: it leaves the home lighter, or as light for less.
+bool better_plan(const CheckResult& after, const Together& bill, const CheckResult& than_after, const Together& than_bill) {
+  return after.score() < than_after.score() ||
+         (after.score() == than_after.score() && bill.charged() < than_bill.charged() - 1e-9);
+}
+
 /// The door leaf a candidate would buy is not needed: the door has none, or another chosen item
 /// on the same door puts in a sliding leaf or takes the leaf away (catalogue group "door_leaf").
 bool leaf_not_needed(const Candidate& cand, const std::vector<const Candidate*>& index, const std::vector<int>& items) {
@@ -196,8 +209,7 @@ bool learn(planning::Problem& problem, const LearnFrom& f) {
   if (learned) return true;  // what else went wrong may follow from it
   // A finding resolved on paper that stays: the first other item after which the items
   // resolving it leave it; none, and these items do not resolve it together at all.
-  std::vector<bool> chosen(problem.candidates.size(), false);
-  for (int i : f.chosen) chosen[static_cast<std::size_t>(i)] = true;
+  const std::vector<bool> chosen = mask_of(f.chosen, problem.candidates.size());
   const auto after = by_key(f.after);
   for (std::size_t o = 0; o < problem.objectives.size(); ++o) {
     planning::Objective& objective = problem.objectives[o];
@@ -259,8 +271,7 @@ bool harm_in_context(planning::Problem& problem, const Ruleset& rs, const Catalo
                      const std::vector<const Candidate*>& index, const std::vector<int>& chosen_items,
                      const Together& together, const CheckResult& before, const CheckResult& after,
                      std::set<int>& revisited) {
-  std::vector<bool> chosen(index.size(), false);
-  for (int i : chosen_items) chosen[static_cast<std::size_t>(i)] = true;
+  const std::vector<bool> chosen = mask_of(chosen_items, index.size());
   const auto plan_findings = by_key(after);
   std::map<std::string, const Finding*> before_by_id;
   for (const Finding& f : before.findings) before_by_id[f.id] = &f;
@@ -465,14 +476,11 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       if (learn(prob, LearnFrom{c, rs, catalog, index, objectives, sol.chosen, tog, checked, p.budget,
                                 round >= rounds_before_leaving_out}))
         continue;
-      if (held) {
-        const int now = checked.score(), then = held->checked.score();
-        if (now > then || (now == then && tog.charged() >= held->tog.charged() - 1e-9)) {
-          sol = std::move(held->sol);
-          tog = std::move(held->tog);
-          checked = std::move(held->checked);
-          break;
-        }
+      if (held && !better_plan(checked, tog, held->checked, held->tog)) {
+        sol = std::move(held->sol);
+        tog = std::move(held->tog);
+        checked = std::move(held->checked);
+        break;
       }
       if (round >= rounds_before_leaving_out ||
           !harm_in_context(prob, rs, catalog, index, sol.chosen, tog, out.before, checked, harm_revisited))
@@ -500,13 +508,13 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
                                     index[i]->price(index[i]->applied.measures, fees, true).charged)
                          : problem.candidates[i].cost;
     // Worth choosing again only if something left out would fit in what the bill leaves.
-    std::vector<bool> in_plan(index.size(), false);
-    for (int i : solution.chosen) in_plan[static_cast<std::size_t>(i)] = true;
-    bool fits = false;
-    for (std::size_t i = 0; i < index.size() && !fits; ++i)
-      fits = !in_plan[i] && !problem.candidates[i].excluded && cost_here[i] <= left + 1e-9;
-    bool cheaper = false;
-    for (std::size_t i = 0; i < index.size(); ++i) cheaper |= !in_plan[i] && cost_here[i] < problem.candidates[i].cost - 1e-9;
+    const std::vector<bool> in_plan = mask_of(solution.chosen, index.size());
+    bool fits = false, cheaper = false;
+    for (std::size_t i = 0; i < index.size(); ++i) {
+      if (in_plan[i]) continue;
+      fits |= !problem.candidates[i].excluded && cost_here[i] <= left + 1e-9;
+      cheaper |= cost_here[i] < problem.candidates[i].cost - 1e-9;
+    }
     if (!fits || (saved < 0.005 && !cheaper)) break;
     planning::Problem wider = problem;
     wider.budget = *problem.budget + std::max(0.0, extra);
@@ -521,9 +529,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       extra /= 2;  // counted too generously: the bill went over; try with less
       continue;
     }
-    const bool better = a.score() < out.after.score() ||
-                        (a.score() == out.after.score() && t.charged() < together.charged() - 1e-9);
-    if (!better) break;
+    if (!better_plan(a, t, out.after, together)) break;
     wider.budget = problem.budget;
     problem = std::move(wider);
     solution = std::move(s);
@@ -534,8 +540,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   p.verified = together.not_applied.empty();
   p.optimal = solution.complete;
   solution.cost = together.charged();
-  std::vector<bool> chosen(index.size(), false);
-  for (int i : solution.chosen) chosen[static_cast<std::size_t>(i)] = true;
+  const std::vector<bool> chosen = mask_of(solution.chosen, index.size());
   out.modified = std::move(together.modified);
   const auto after = by_key(out.after);
 

@@ -158,34 +158,33 @@ class RulesetReader {
     }
     // The source's rules as it is used, its own includes with them ("GB55019-2021" with the
     // GB 50763 rules it takes over); the built-ins are read own rules first, so theirs do not chain.
-    std::vector<const Rule*> own;
-    std::vector<std::string> own_ids;
-    for (const Rule& rule : source->rules) {
-      own.push_back(&rule);
-      own_ids.push_back(rule.id);
-    }
+    std::vector<std::string> ids;
+    for (const Rule& rule : source->rules) ids.push_back(rule.id);
+    // A rule of the source named at `path` (in "rules" or "except"), or nullptr with the error said.
+    const auto rule_at = [&](const json& v, const std::string& path) -> const Rule* {
+      if (!v.is_string()) {
+        r_.wrong_type(path, "a rule id", v);
+        return nullptr;
+      }
+      const std::string id = v.get<std::string>();
+      if (const Rule* rule = source->find(id)) return rule;
+      r_.error(code::unknown_reference, path,
+               "ruleset \"" + *from + "\" has no rule \"" + id + "\"" + util::did_you_mean(id, ids));
+      return nullptr;
+    };
     // Rules left out of "*": those a rule of one's own replaces.
     std::set<std::string> left_out;
     if (const json* except = r_.array(inc, "except", p, Need::optional))
-      for (std::size_t k = 0; k < except->size(); ++k) {
-        const std::string ep = JsonReader::child(JsonReader::child(p, "except"), k);
-        if (!(*except)[k].is_string()) {
-          r_.wrong_type(ep, "a rule id", (*except)[k]);
-          continue;
-        }
-        const std::string id = (*except)[k].get<std::string>();
-        if (std::find(own_ids.begin(), own_ids.end(), id) == own_ids.end())
-          r_.error(code::unknown_reference, ep,
-                   "ruleset \"" + *from + "\" has no rule \"" + id + "\"" + util::did_you_mean(id, own_ids));
-        left_out.insert(id);
-      }
+      for (std::size_t k = 0; k < except->size(); ++k)
+        if (const Rule* rule = rule_at((*except)[k], JsonReader::child(JsonReader::child(p, "except"), k)))
+          left_out.insert(rule->id);
     r_.unknown_fields(inc, p, {"ruleset", "rules", "except"});
     const std::string rp = JsonReader::child(p, "rules");
     if (which->is_string() && which->get<std::string>() == "*") {
-      for (const Rule* rule : own) {
-        if (left_out.count(rule->id)) continue;
-        claim(rule->id, rp);
-        rs.rules.push_back(*rule);
+      for (const Rule& rule : source->rules) {
+        if (left_out.count(rule.id)) continue;
+        claim(rule.id, rp);
+        rs.rules.push_back(rule);
       }
       return;
     }
@@ -195,19 +194,10 @@ class RulesetReader {
     }
     for (std::size_t k = 0; k < which->size(); ++k) {
       const std::string ip = JsonReader::child(rp, k);
-      if (!(*which)[k].is_string()) {
-        r_.wrong_type(ip, "a rule id", (*which)[k]);
-        continue;
+      if (const Rule* rule = rule_at((*which)[k], ip)) {
+        claim(rule->id, ip);
+        rs.rules.push_back(*rule);
       }
-      const std::string id = (*which)[k].get<std::string>();
-      auto it = std::find_if(own.begin(), own.end(), [&](const Rule* x) { return x->id == id; });
-      if (it == own.end()) {
-        r_.error(code::unknown_reference, ip,
-                 "ruleset \"" + *from + "\" has no rule \"" + id + "\"" + util::did_you_mean(id, own_ids));
-        continue;
-      }
-      claim(id, ip);
-      rs.rules.push_back(**it);
     }
   }
 

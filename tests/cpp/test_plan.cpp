@@ -113,6 +113,13 @@ Case huimin_household(const std::string& id) {
   throw std::runtime_error("no household " + id);
 }
 
+std::vector<Case> huimin() {
+  std::vector<Case> out;
+  std::istringstream in(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  for (std::string line; std::getline(in, line);) out.push_back(parse_case(line));
+  return out;
+}
+
 /// The bill adds up: each item's cost is its material and labour, the subtotal their sum.
 void check_bill(const Plan& p) {
   double subtotal = 0;
@@ -397,13 +404,6 @@ TEST_CASE("a plan is not made with a budget, fee or limit that means nothing") {
 
 namespace {
 
-std::vector<Case> huimin() {
-  std::vector<Case> out;
-  std::istringstream in(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
-  for (std::string line; std::getline(in, line);) out.push_back(parse_case(line));
-  return out;
-}
-
 const PlanItem* item_of(const PlanResult& r, const std::string& remedy, const std::string& element = "") {
   for (const PlanItem& i : r.plan.items)
     if (i.remedy == remedy && (element.empty() || i.element == element)) return &i;
@@ -514,15 +514,12 @@ TEST_CASE("what is left says what stopped it: a budget only where the budget did
 TEST_CASE("a remedy harmful alone is measured again on top of the plan (HM-011's bedroom door)") {
   // Widened alone, d-bed2 changes which bedroom the 'a bedroom reachable' finding names, a new
   // finding that cancels its gain; on top of the plan, which opens the other bedroom, it harms nothing.
-  for (const Case& h : huimin()) {
-    if (h.id != "HM-011") continue;
-    PlanOptions o;
-    o.no_budget = true;
-    const PlanResult r = plan(h, o);
-    CHECK(item_of(r, "door.widen", "d-bed2"));
-    CHECK(r.plan.verified);
-    for (const Residual& res : r.plan.residual) CHECK(res.finding.element != "d-bed2");
-  }
+  PlanOptions o;
+  o.no_budget = true;
+  const PlanResult r = plan(huimin_household("HM-011"), o);
+  CHECK(item_of(r, "door.widen", "d-bed2"));
+  CHECK(r.plan.verified);
+  for (const Residual& res : r.plan.residual) CHECK(res.finding.element != "d-bed2");
 }
 
 TEST_CASE("a widened door is billed without a new leaf where the plan slides or removes the leaf, or there is none") {
@@ -554,32 +551,26 @@ TEST_CASE("a widened door is billed without a new leaf where the plan slides or 
 TEST_CASE("a harm learned on top of one plan does not buy a dearer plan that is no better (HM-041)") {
   // Learned on the home of one choice, a lower harm let the next choice enlarge the bathroom
   // for 4,042.50: the same score (96 -> 19) for 14,146.06 instead of 10,326.00.
-  for (const Case& h : huimin()) {
-    if (h.id != "HM-041") continue;
-    PlanOptions o;
-    o.no_budget = true;
-    const PlanResult r = plan(h, o);
-    CHECK(r.plan.verified);
-    CHECK(r.score_after() <= 19);
-    CHECK(r.plan.total <= 10326.0);
-    CHECK_FALSE(item_of(r, "bathroom.enlarge"));
-  }
+  PlanOptions o;
+  o.no_budget = true;
+  const PlanResult r = plan(huimin_household("HM-041"), o);
+  CHECK(r.plan.verified);
+  CHECK(r.score_after() <= 19);
+  CHECK(r.plan.total <= 10326.0);
+  CHECK_FALSE(item_of(r, "bathroom.enlarge"));
 }
 
 TEST_CASE("money a bill leaves is spent: a widening beside a leaf the plan removes is chosen at its price there") {
   // HM-027 at 8,000 with structural work first: the plan removes d-bath's leaf and had 1,042.59
   // left, while widening d-bath was deferred at 1,372 (its price with a new leaf); without the
   // leaf it bills about 960, and the score goes from 21 to 13.
-  for (const Case& h : huimin()) {
-    if (h.id != "HM-027") continue;
-    PlanOptions o;
-    o.budget = 8000;
-    o.structural_first = true;
-    const PlanResult r = plan(h, o);
-    CHECK(r.plan.verified);
-    CHECK(r.plan.subsidy <= 8000);
-    CHECK(item_of(r, "door.widen", "d-bath"));
-    CHECK(item_of(r, "door.remove_leaf", "d-bath"));
-    CHECK(r.score_after() <= 13);
-  }
+  PlanOptions o;
+  o.budget = 8000;
+  o.structural_first = true;
+  const PlanResult r = plan(huimin_household("HM-027"), o);
+  CHECK(r.plan.verified);
+  CHECK(r.plan.subsidy <= 8000);
+  CHECK(item_of(r, "door.widen", "d-bath"));
+  CHECK(item_of(r, "door.remove_leaf", "d-bath"));
+  CHECK(r.score_after() <= 13);
 }

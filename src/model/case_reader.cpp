@@ -419,7 +419,7 @@ class CaseReader {
 
   Ramp ramp(const JsonValue& o, const std::string& p, bool& ok) {
     r_.unknown_fields(o, p, {"id", "rooms", "at", "rise", "length", "width", "handrails",
-                             "landing_top", "landing_bottom"});
+                             "landing_top", "landing_bottom", "in"});
     Ramp x;
     x.id = element_id(o, p, ok);
     x.rooms = room_pair(o, p, ok);
@@ -430,6 +430,7 @@ class CaseReader {
     x.handrails = r_.integer(o, "handrails", p, Need::optional, 0, 2);
     x.landing_top = r_.length(o, "landing_top", p, Need::optional);
     x.landing_bottom = r_.length(o, "landing_bottom", p, Need::optional);
+    x.in = r_.string(o, "in", p, Need::optional);
     return x;
   }
 

@@ -155,8 +155,16 @@ class Validator {
     }
     for (std::size_t i = 0; i < c_.steps.size(); ++i)
       for (std::size_t k = 0; k < 2; ++k) room_ref(c_.steps[i].rooms[k], at("steps", i, "rooms", static_cast<int>(k)), true);
-    for (std::size_t i = 0; i < c_.ramps.size(); ++i)
-      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.ramps[i].rooms[k], at("ramps", i, "rooms", static_cast<int>(k)), true);
+    for (std::size_t i = 0; i < c_.ramps.size(); ++i) {
+      const Ramp& r = c_.ramps[i];
+      bool rooms_known = true;
+      for (std::size_t k = 0; k < 2; ++k) rooms_known &= room_ref(r.rooms[k], at("ramps", i, "rooms", static_cast<int>(k)), true);
+      rooms_known &= !r.rooms[0].empty() && !r.rooms[1].empty();
+      if (rooms_known && r.in && *r.in != r.rooms[0] && *r.in != r.rooms[1])
+        r_.error(code::invalid_value, at("ramps", i, "in").str(),
+                 "in " + quoted(*r.in) + " is not one of the ramp's rooms (" + quoted(r.rooms[0]) + ", " +
+                     quoted(r.rooms[1]) + ")" + util::did_you_mean(*r.in, r.rooms));
+    }
     for (std::size_t i = 0; i < c_.devices.size(); ++i) room_ref(c_.devices[i].room, at("devices", i, "room"), false);
   }
 

@@ -146,6 +146,7 @@ ordered_json ramp(const Ramp& r) {
   put(j, "handrails", r.handrails);
   put(j, "landing_top", r.landing_top);
   put(j, "landing_bottom", r.landing_bottom);
+  put(j, "in", r.in);
   return j;
 }
 

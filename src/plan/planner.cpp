@@ -363,6 +363,8 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   const auto before = by_key(out.before);
   std::map<std::string, Candidate> candidates;
   std::set<std::string> inapplicable;
+  std::set<std::string> unfit;     // candidates that do not fit the plan
+  std::set<std::string> no_space;  // findings a remedy would resolve but for the room it needs
   for (const Finding& f : out.before.findings) {
     if (f.status != Status::fail) continue;
     for (const std::string& remedy : f.remedies) {
@@ -370,10 +372,19 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       if (!item) continue;  // not priced: cannot be planned
       const std::string target = planning::remedy_target(c, remedy, f.element, f.room);
       const std::string id = remedy + "@" + target;
-      if (candidates.count(id) || inapplicable.count(id)) continue;
-      auto applied = planning::apply(c, rs, catalog, remedy, target);
+      if (candidates.count(id)) continue;
+      if (inapplicable.count(id)) {
+        if (unfit.count(id)) no_space.insert(f.id);
+        continue;
+      }
+      std::string why_not;
+      auto applied = planning::apply(c, rs, catalog, remedy, target, &why_not);
       if (!applied) {
         inapplicable.insert(id);
+        if (why_not == "no_space") {
+          unfit.insert(id);
+          no_space.insert(f.id);
+        }
         continue;
       }
       Candidate cand;
@@ -656,6 +667,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       else if (f.weight() < orig.weight()) r.reason = "partial";
       else if (kept_out.count(orig.id)) r.reason = "conflict";
       else if (const auto c = constrained.find(orig.id); c != constrained.end()) r.reason = c->second;
+      else if (no_space.count(orig.id)) r.reason = "no_space";
       else r.reason = "no_remedy";
     }
     p.residual.push_back(std::move(r));

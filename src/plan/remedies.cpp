@@ -9,7 +9,9 @@
 #include "rules/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -93,6 +95,94 @@ void make_compliant(Ramp& ramp, const Ruleset& rs) {
       ramp.handrails = std::max(ramp.handrails.value_or(0), static_cast<int>(h->mm("sides", 2)));
   }
   if (!ramp.handrails) ramp.handrails = 0;
+}
+
+/// The clear depth straight out from the wall at `at` into `room`, over a band as wide as the
+/// ramp that covers the door opening there (if any, and if wider, the opening); nothing for
+/// "outside" or a room without a plan, which cannot be measured.
+std::optional<double> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room) {
+  const auto side = model.wall_side(room, *ramp.at);
+  if (!side) return std::nullopt;
+  // The opening the ramp serves, across the wall: a door between the same rooms at this point.
+  double lo = 0, hi = 0;
+  for (const Door& d : model.c.doors) {
+    if (!((d.rooms[0] == ramp.rooms[0] && d.rooms[1] == ramp.rooms[1]) ||
+          (d.rooms[0] == ramp.rooms[1] && d.rooms[1] == ramp.rooms[0])))
+      continue;
+    const auto ds = model.side(d, room);
+    if (!ds || ds->edge != side->edge) continue;
+    const double centre = dot(ds->centre - side->centre, side->along);
+    if (std::abs(centre) > ds->width / 2 + 1) continue;
+    lo = centre - ds->width / 2;
+    hi = centre + ds->width / 2;
+    break;
+  }
+  const double width = std::max(ramp.width ? ramp.width->mm() : 0.0, hi - lo);
+  const double s0 = hi - width, s1 = lo + width;
+  const auto pieces = model.band(room, side->centre, side->inward, side->along, s0, s1, 0, KneeSpace::obstacle);
+  return rules::best_window_extent(pieces, s0, s1, width, 1e7);
+}
+
+/// Where a ramp goes: its run and bottom landing straight out from the wall at `at` into one of
+/// its rooms, the top landing into the other. `in` is that room; the landings are as long as
+/// the clear floor there allows, up to the compliant length (nothing where it cannot be measured:
+/// "outside").
+struct RampPlace {
+  std::string in;
+  std::optional<double> landing_top, landing_bottom;
+};
+
+/// The side a ramp's run fits on (`ramp.in` if given), the one whose landings fall least short
+/// of the compliant length and then has the most floor to spare; a side measured on the plan
+/// before "outside", which cannot be. Nothing when the run itself fits on neither side. A ramp
+/// without `at` cannot be placed: it is taken to fit as it is (empty `in`).
+std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
+  if (!ramp.at) return RampPlace{};
+  const rules::PlanModel model(c);
+  const double top = ramp.landing_top ? ramp.landing_top->mm() : 0;
+  const double bottom = ramp.landing_bottom ? ramp.landing_bottom->mm() : 0;
+  const std::array<std::optional<double>, 2> clear = {clear_run(model, ramp, ramp.rooms[0]),
+                                                      clear_run(model, ramp, ramp.rooms[1])};
+  constexpr double tolerance = 1e-6;  // a run exactly as long as needed fits
+  std::optional<RampPlace> best;
+  bool best_measured = false;
+  double best_short = 0, best_spare = 0;
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (ramp.in && *ramp.in != ramp.rooms[k]) continue;
+    const auto& here = clear[k];
+    const auto& there = clear[1 - k];
+    if (here && *here < ramp.length.mm() - tolerance) continue;
+    RampPlace place{ramp.rooms[k], std::nullopt, std::nullopt};
+    if (here) place.landing_bottom = std::clamp(*here - ramp.length.mm(), 0.0, bottom);
+    if (there) place.landing_top = std::clamp(*there, 0.0, top);
+    const double shortfall = (bottom - place.landing_bottom.value_or(bottom)) + (top - place.landing_top.value_or(top));
+    const bool measured = here && there;
+    double spare = std::numeric_limits<double>::infinity();
+    if (here) spare = std::min(spare, *here - ramp.length.mm() - bottom);
+    if (there) spare = std::min(spare, *there - top);
+    const bool better = !best || (measured && !best_measured) ||
+                        (measured == best_measured && (shortfall < best_short - tolerance ||
+                                                       (shortfall <= best_short + tolerance && spare > best_spare + tolerance)));
+    if (better) {
+      best = place;
+      best_measured = measured;
+      best_short = shortfall;
+      best_spare = spare;
+    }
+  }
+  return best;
+}
+
+/// Put a ramp where place_ramp() says: false when its run fits on neither side.
+bool put_in_place(const Case& c, Ramp& ramp) {
+  const auto place = place_ramp(c, ramp);
+  if (!place) return false;
+  if (place->in.empty()) return true;
+  ramp.in = place->in;
+  // Landings as long as the floor allows (a rounding to the millimetre, as the plan is drawn).
+  if (place->landing_top) ramp.landing_top = Length::mm(std::floor(*place->landing_top + 1e-6));
+  if (place->landing_bottom) ramp.landing_bottom = Length::mm(std::floor(*place->landing_bottom + 1e-6));
+  return true;
 }
 
 GrabBar horizontal_bar(const std::string& id, const Fixture& f, Point2 a, Point2 b, double height) {
@@ -580,7 +670,7 @@ std::string remedy_target(const Case& c, const std::string& remedy, const std::s
 }
 
 std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Catalog& catalog,
-                             const std::string& remedy, const std::string& element) {
+                             const std::string& remedy, const std::string& element, std::string* why_not) {
   Applied out{original, {{"element", 1}, {"household", 1}}};
   Case& c = out.modified;
   const CatalogItem* item = catalog.find(remedy);
@@ -648,6 +738,10 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     ramp.at = s->at;
     ramp.rise = Length::mm(s->count * s->rise->mm());
     make_compliant(ramp, rs);
+    if (!put_in_place(c, ramp)) {
+      if (why_not) *why_not = "no_space";
+      return std::nullopt;
+    }
     out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5, ramp.length.mm() / 1000);
     std::erase_if(c.steps, [&](const Step& x) { return x.id == element; });
     c.ramps.push_back(ramp);
@@ -656,7 +750,13 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
   if (remedy == "ramp.rebuild") {
     Ramp* r = find(c.ramps, element);
     if (!r) return std::nullopt;
+    const Ramp before = *r;
     make_compliant(*r, rs);
+    if (!put_in_place(c, *r)) {
+      if (why_not) *why_not = "no_space";
+      return std::nullopt;
+    }
+    if (*r == before) return std::nullopt;  // already as good as the floor allows
     out.measures["ramp_length"] = r->length.mm() / 1000;
     return out;
   }

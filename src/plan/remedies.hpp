@@ -19,9 +19,11 @@ struct Applied {
   std::map<std::string, double> measures;
 };
 
-/// Apply `remedy` to `element`; nothing when it does not apply there.
+/// Apply `remedy` to `element`; nothing when it does not apply there. Where it would but does
+/// not fit the plan (a ramp longer than the floor in front of the step), `why_not` is set to
+/// "no_space".
 std::optional<Applied> apply(const Case& c, const Ruleset& rules, const Catalog& catalog, const std::string& remedy,
-                             const std::string& element);
+                             const std::string& element, std::string* why_not = nullptr);
 
 /// The check kinds whose findings a remedy can change (to learn what a
 /// candidate does without checking everything again; the plan's final

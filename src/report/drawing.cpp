@@ -382,22 +382,44 @@ class Drawing {
     return wall ? (wall->b - wall->a) * (1.0 / wall->length()) : Point2{1, 0};
   }
 
-  /// A ramp as a hatched strip across its wall, as wide as the ramp; its slope, width and run in words.
+  /// A ramp as a hatched strip, as wide as the ramp: where its room is known (`in`), its run
+  /// straight out from the wall into that room with its landings dashed (the bottom one beyond
+  /// the run, the top one in the other room), else a strip across its wall. Its slope, width and
+  /// run in words.
   void ramp_shape(const Ramp& r, const Case& c, const char* col, int label_line = 0) {
     const auto p = ramp_point(r, c);
     if (!p) return;
-    const Point2 along = wall_direction(r.rooms, *p), across = left_normal(along);
-    const double w = r.width ? r.width->mm() : 900, depth = 600;
-    const std::vector<Point2> strip = {*p - along * (w / 2) - across * (depth / 2), *p + along * (w / 2) - across * (depth / 2),
-                                       *p + along * (w / 2) + across * (depth / 2), *p - along * (w / 2) + across * (depth / 2)};
-    canvas_.polygon(on_paper(frame_, strip), col, col, 0.3, " fill-opacity=\"0.18\"");
-    for (double t = -depth / 2 + 100; t < depth / 2; t += 100)  // treads of the slope
+    const rules::PlanModel model(c);
+    const auto side = r.in && r.at ? model.wall_side(*r.in, *p) : std::nullopt;
+    const double w = r.width ? r.width->mm() : 900;
+    Point2 along = wall_direction(r.rooms, *p), across = left_normal(along);
+    double from = -300, to = 300;  // across the wall, without a room to run into
+    if (side) {
+      along = side->along;
+      across = side->inward;
+      from = 0;
+      to = std::max(r.length.mm(), 1.0);
+    }
+    auto strip = [&](double t0, double t1) {
+      return std::vector<Point2>{*p - along * (w / 2) + across * t0, *p + along * (w / 2) + across * t0,
+                                 *p + along * (w / 2) + across * t1, *p - along * (w / 2) + across * t1};
+    };
+    canvas_.polygon(on_paper(frame_, strip(from, to)), col, col, 0.3, " fill-opacity=\"0.18\"");
+    for (double t = from + 100; t < to; t += 100)  // treads of the slope
       canvas_.line(P(*p - along * (w / 2) + across * t), P(*p + along * (w / 2) + across * t), col, 0.15);
+    if (side) {
+      const char* dashed = " stroke-dasharray=\"0.8 0.5\"";
+      if (r.landing_bottom && r.landing_bottom->mm() > 0)
+        canvas_.polygon(on_paper(frame_, strip(to, to + r.landing_bottom->mm())), "none", col, 0.25, dashed);
+      if (r.landing_top && r.landing_top->mm() > 0)
+        canvas_.polygon(on_paper(frame_, strip(-r.landing_top->mm(), 0)), "none", col, 0.25, dashed);
+    }
     std::string label = say("ramp", lang_);
     if (r.rise.mm() > 0) label += " 1:" + num(std::round(r.length.mm() / r.rise.mm() * 10) / 10);
     label += " · " + num(w);
     if (r.length.mm() > 0) label += " · L" + num(std::round(r.length.mm() / 100) / 10) + "m";
-    const Point2 at = place(P(*p) + Point2{0, frame_.len(depth / 2) + 1.8 + 2.6 * label_line}, text_em(label) * 1.8, 2.4);
+    const Point2 middle = *p + across * ((from + to) / 2);
+    const Point2 at = place(P(middle) + Point2{0, frame_.len((to - from) / 2) + 1.8 + 2.6 * label_line}, text_em(label) * 1.8, 2.4);
     canvas_.text(at + Point2{0, 0.6}, label, 1.8, "middle", col);
   }
 

@@ -188,6 +188,22 @@ class Report {
 
   std::string element_name(const std::string& id) const { return element_label(c_, id, lang_); }
 
+  /// Where an item acts, and for a ramp the room the plan puts it in (which side of the step).
+  std::string item_place(const PlanItem& item) const {
+    std::string s = element_name(item.element);
+    if (item.remedy != "ramp.build" && item.remedy != "ramp.rebuild") return s;
+    const Step* step = nullptr;
+    for (const Step& x : c_.steps)
+      if (x.id == item.element) step = &x;
+    for (const Ramp& r : p_.modified.ramps) {
+      const bool existed = std::any_of(c_.ramps.begin(), c_.ramps.end(), [&](const Ramp& o) { return o.id == r.id; });
+      const bool built = step && r.rooms == step->rooms && r.at == step->at && !existed;
+      if ((built || r.id == item.element) && r.in)
+        return s + " · " + say("report.ramp_in", lang_) + (lang_ == "zh" ? "" : " ") + element_name(*r.in);
+    }
+    return s;
+  }
+
   static std::string numbers(const std::vector<std::string>& ids) {
     std::string s;
     for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id.substr(1);
@@ -207,7 +223,7 @@ class Report {
       for (std::size_t i = 0; i < p.items.size(); ++i) {
         const PlanItem& item = p.items[i];
         s += "<tr><td class=\"planned\">P" + std::to_string(i + 1) + "</td><td>" + h(pick(item.name, lang_)) +
-             "</td><td>" + h(element_name(item.element)) + "</td><td class=\"num\">" +
+             "</td><td>" + h(item_place(item)) + "</td><td class=\"num\">" +
              quantity_text(item.quantity) + "</td><td>" + h(say("unit." + item.unit, lang_)) + "</td><td class=\"num\">" +
              money_text(item.unit_cost) + "</td><td class=\"num\">" + money_text(item.cost) + "</td><td>" +
              h(numbers(item.resolves)) + "</td></tr>\n";

@@ -99,14 +99,20 @@ std::vector<const Fixture*> PlanModel::fixtures_in(const std::string& room) cons
 }
 
 std::optional<DoorSide> PlanModel::side(const Door& d, const std::string& room) const {
+  auto s = wall_side(room, d.at);
+  if (s) s->width = d.clear_width ? d.clear_width->mm() : 0.0;
+  return s;
+}
+
+std::optional<DoorSide> PlanModel::wall_side(const std::string& room, Point2 at) const {
   const Ring* ring = outline(room);
   if (!ring || ring->size() < 3) return std::nullopt;
-  // The wall the door stands in: the nearest edge.
+  // The wall the point is in: the nearest edge.
   std::size_t best = 0;
   double best_d = std::numeric_limits<double>::max();
   const auto es = g::edges(*ring);
   for (std::size_t i = 0; i < es.size(); ++i) {
-    const double dist = g::distance(d.at, es[i]);
+    const double dist = g::distance(at, es[i]);
     if (dist < best_d - eps) {
       best_d = dist;
       best = i;
@@ -120,8 +126,7 @@ std::optional<DoorSide> PlanModel::side(const Door& d, const std::string& room) 
   s.edge = best;
   s.along = (e.b - e.a) * (1.0 / len);
   s.inward = left_normal(s.along);  // outlines are counter-clockwise
-  s.centre = e.a + s.along * std::clamp(dot(d.at - e.a, s.along), 0.0, len);
-  s.width = d.clear_width ? d.clear_width->mm() : 0.0;
+  s.centre = e.a + s.along * std::clamp(dot(at - e.a, s.along), 0.0, len);
   return s;
 }
 

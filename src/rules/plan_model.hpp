@@ -62,6 +62,9 @@ class PlanModel {
 
   /// The door seen from `room` (nullopt for "outside" or an invalid position).
   [[nodiscard]] std::optional<DoorSide> side(const Door& d, const std::string& room) const;
+  /// The wall of `room` nearest to `at`, seen from the room, with the point projected onto it
+  /// (width 0; nullopt for "outside").
+  [[nodiscard]] std::optional<DoorSide> wall_side(const std::string& room, Point2 at) const;
   /// The latch side seen from the room the door swings into (or its first room):
   /// as given, else the end farther from the corner (doors are hung beside a wall).
   [[nodiscard]] Side latch(const Door& d, bool* assumed = nullptr) const;

@@ -166,3 +166,131 @@ TEST_CASE("applying a remedy changes the model as documented") {
                        [](const GrabBar& g) { return g.id == "old"; }));
   }
 }
+
+namespace {
+
+/// The hall (3000 × 3000, from Flat) and a balcony `depth` deep east of it, through an 800 mm
+/// opening at the middle of their wall, with a step of `rise` there.
+Flat balcony_step(double depth, double rise = 150, double door_y = 1500) {
+  Flat f;
+  f.room("balcony", RoomType::balcony, 3000, 0, depth, 3000);
+  f.door("d-balcony", "hall", "balcony", {3000, door_y}, 800, DoorType::opening);
+  f.c.steps.push_back(Step{"s1", {"hall", "balcony"}, Point2{3000, door_y}, 1, Length::mm(rise), std::nullopt});
+  f.c.occupants = {needing("wheelchair")};
+  return f;
+}
+
+const Ramp& built_ramp(const planning::Applied& a) {
+  REQUIRE(a.modified.ramps.size() == 1);
+  return a.modified.ramps.front();
+}
+
+}  // namespace
+
+TEST_CASE("a planned ramp lies where its run and landings fit, and says how long they can be") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  const Rule* landing_rule = rs.first("ramp.landing");
+  REQUIRE(landing_rule);
+  const double landing = landing_rule->mm("min");
+  // The run the ruleset asks for at this rise, as the remedy works it out.
+  const auto probe = planning::apply(balcony_step(3000).c, rs, cat, "ramp.build", "s1");
+  REQUIRE(probe);
+  const double run = built_ramp(*probe).length.mm();
+  REQUIRE(run > 0);
+  REQUIRE(run + landing < 3000);  // the hall holds a compliant ramp
+
+  SECTION("a balcony exactly as deep as the top landing: the ramp runs into the hall, compliant") {
+    const auto a = planning::apply(balcony_step(landing).c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    const Ramp& r = built_ramp(*a);
+    CHECK(r.in == "hall");
+    CHECK(r.landing_top->mm() == landing);
+    CHECK(r.landing_bottom->mm() == landing);
+    const CheckResult after = check(a->modified, rs);
+    CHECK_FALSE(std::any_of(after.findings.begin(), after.findings.end(), [](const Finding& x) {
+      return x.check == "ramp.landing" || x.check == "route.step";
+    }));
+  }
+  SECTION("1 mm shallower: the top landing is as long as the balcony, and the check says so") {
+    const auto a = planning::apply(balcony_step(landing - 1).c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    const Ramp& r = built_ramp(*a);
+    CHECK(r.in == "hall");
+    CHECK(r.landing_top->mm() == landing - 1);
+    const CheckResult after = check(a->modified, rs);
+    const auto f = std::find_if(after.findings.begin(), after.findings.end(),
+                                [](const Finding& x) { return x.check == "ramp.landing"; });
+    REQUIRE(f != after.findings.end());
+    CHECK(f->measured == landing - 1);
+  }
+  SECTION("a wardrobe in the hall exactly the run and a landing from the wall, then 1 mm nearer") {
+    for (const double gap : {run + landing, run + landing - 1}) {
+      CAPTURE(gap);
+      Flat f = balcony_step(landing);
+      // 600 deep, its face `gap` from the balcony wall (x = 3000), across the opening.
+      f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - gap - 300, 1500}, 2000, 600, 0);
+      const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+      REQUIRE(a);
+      const Ramp& r = built_ramp(*a);
+      CHECK(r.in == "hall");
+      CHECK(r.landing_bottom->mm() == std::min(landing, gap - run));
+    }
+  }
+  SECTION("a shallow hall: the ramp goes down onto the balcony instead") {
+    Flat f = balcony_step(run + landing);
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - run / 2 - 300, 1500}, 2000, 600, 0);
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    const Ramp& r = built_ramp(*a);
+    CHECK(r.in == "balcony");
+    CHECK(r.landing_bottom->mm() == landing);
+    CHECK(r.landing_top->mm() == std::floor(run / 2));
+  }
+  SECTION("a door beside the hall's corner: the ramp is as wide as the rule asks, set along the wall") {
+    // The opening spans y = 0 … 800; a 1000 mm ramp centred on it would cross the hall's wall.
+    const auto a = planning::apply(balcony_step(landing, 150, 400).c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    CHECK(built_ramp(*a).in == "hall");
+    CHECK(built_ramp(*a).landing_top->mm() == landing);
+  }
+  SECTION("a hall exactly as deep as the run: the ramp fits there, without a bottom landing") {
+    Flat f = balcony_step(run - 1);
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - run - 300, 1500}, 2000, 600, 0);
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    CHECK(built_ramp(*a).in == "hall");
+    CHECK(built_ramp(*a).landing_bottom->mm() == 0);
+    CHECK(built_ramp(*a).landing_top->mm() == run - 1);
+  }
+  SECTION("no room for the run on either side: no ramp, and the plan says why") {
+    Flat f = balcony_step(run - 1);
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - (run - 1) - 300, 1500}, 2000, 600, 0);
+    std::string why_not;
+    CHECK_FALSE(planning::apply(f.c, rs, cat, "ramp.build", "s1", &why_not));
+    CHECK(why_not == "no_space");
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult p = plan(f.c, rs, cat, builtin_regions(), o);
+    CHECK(p.plan.verified);
+    const auto left = std::find_if(p.plan.residual.begin(), p.plan.residual.end(),
+                                   [](const Residual& x) { return x.finding.check == "route.step"; });
+    REQUIRE(left != p.plan.residual.end());
+    CHECK(left->reason == "no_space");
+  }
+}
+
+TEST_CASE("a planned ramp's room survives writing and reading, and must be one of its rooms") {
+  Flat f = balcony_step(1500);
+  const auto a = planning::apply(f.c, builtin_ruleset("GB50763-2012"), builtin_catalog(), "ramp.build", "s1");
+  REQUIRE(a);
+  const std::string text = serialise(a->modified);
+  const ReadResult back = read_case(text);
+  REQUIRE(back.ok());
+  CHECK(back.value->ramps.front().in == "hall");
+  Case wrong = a->modified;
+  wrong.ramps.front().in = "kitchen";
+  const ReadResult bad = read_case(serialise(wrong));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.errors.front().path == "/ramps/0/in");
+}

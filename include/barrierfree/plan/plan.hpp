@@ -72,7 +72,8 @@ struct Residual {
   std::string original;  ///< the id of the finding before the plan, if it was there
   /// "budget" (a remedy exists but was not affordable), "item_limit", "conflict" (its remedies
   /// do not go together with the items chosen), "not_worth_it" (no budget, but it would do more
-  /// harm than good), "no_remedy", "insufficient_data" (measure first), "partial" (made less
+  /// harm than good), "no_remedy", "no_space" (its remedy does not fit the plan: a ramp longer
+  /// than the floor in front of the step), "insufficient_data" (measure first), "partial" (made less
   /// severe), "new" (appeared with the plan).
   std::string reason;
 };

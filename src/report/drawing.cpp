@@ -418,8 +418,11 @@ class Drawing {
     if (r.rise.mm() > 0) label += " 1:" + num(std::round(r.length.mm() / r.rise.mm() * 10) / 10);
     label += " · " + num(w);
     if (r.length.mm() > 0) label += " · L" + num(std::round(r.length.mm() / 100) / 10) + "m";
-    const Point2 middle = *p + across * ((from + to) / 2);
-    const Point2 at = place(P(middle) + Point2{0, frame_.len((to - from) / 2) + 1.8 + 2.6 * label_line}, text_em(label) * 1.8, 2.4);
+    // Below the strip across its wall; beyond the foot of a ramp that runs into a room (its top
+    // end is at the door, where the door's own words are).
+    const Point2 anchor = side ? P(*p + across * (to + 150)) + Point2{0, 1.2 + 2.6 * label_line}
+                               : P(*p) + Point2{0, frame_.len((to - from) / 2) + 1.8 + 2.6 * label_line};
+    const Point2 at = place(anchor, text_em(label) * 1.8, 2.4);
     canvas_.text(at + Point2{0, 0.6}, label, 1.8, "middle", col);
   }
 

@@ -224,7 +224,9 @@ class Household:
                       threshold=self.pick([0, 20, 50]), measured=self.chance(0.6))
             if self.chance(0.55):
                 self.steps.append({"id": "s-balcony", "rooms": [a, "balcony"], "at": [int(at[0]), int(at[1])],
-                                   "count": 1, "rise": self.pick([60, 80, 100, 120, 150])})
+                                   "count": 1, "rise": self.pick([60, 80, 100, 120, 150]),
+                                   # Balconies are laid lower than the rooms, for their drainage.
+                                   "lower": "balcony"})
 
         # Fixtures: bathroom.
         self.stream("bathroom")

@@ -83,6 +83,10 @@ fixture("109-grab-bar-horizontal-and-vertical", setp(["grab_bars", 0, "top"], 14
 fixture("110-swing-into-other-room", setp(["doors", 1, "swing_into"], "living"), [["case.110", "/doors/1/swing_into"]], schema_rejects=False)
 fixture("110-door-joins-room-to-itself", setp(["doors", 2, "rooms"], ["hall", "hall"]), [["case.110", "/doors/2/rooms"]], schema_rejects=False)
 fixture("110-region-not-a-province", setp(["region"], "CN-99"), [["case.110", "/region"]], schema_rejects=False)
+fixture("110-step-lower-not-its-room", setp(["steps"], [{"id": "s1", "rooms": ["hall", "living"], "at": [1500, 1000], "count": 1, "rise": 60, "lower": "bath"}]),
+        [["case.110", "/steps/0/lower"]], schema_rejects=False)
+fixture("110-ramp-in-not-its-room", setp(["ramps"], [{"id": "r1", "rooms": ["hall", "living"], "at": [1500, 1000], "rise": 60, "length": 600, "in": "bath"}]),
+        [["case.110", "/ramps/0/in"]], schema_rejects=False)
 fixture("110-reserved-id", setp(["devices", 0, "id"], "home"), [["case.110", "/devices/0/id"]], schema_rejects=False)
 fixture("201-polygon-two-points", chain(delp(["rooms", 1, "rect"]), setp(["rooms", 1, "polygon"], [[1500, 0], [5000, 0]])), [["case.201", "/rooms/1/polygon"]])
 fixture("202-polygon-self-intersecting", chain(delp(["rooms", 1, "rect"]), setp(["rooms", 1, "polygon"], [[1500, 0], [5000, 3000], [5000, 0], [1500, 3000]])), [["case.202", "/rooms/1/polygon"]], schema_rejects=False)

@@ -406,7 +406,7 @@ class CaseReader {
   }
 
   Step step(const JsonValue& o, const std::string& p, bool& ok) {
-    r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise", "handrail"});
+    r_.unknown_fields(o, p, {"id", "rooms", "at", "count", "rise", "handrail", "lower"});
     Step x;
     x.id = element_id(o, p, ok);
     x.rooms = room_pair(o, p, ok);
@@ -414,6 +414,7 @@ class CaseReader {
     x.count = required(r_.integer(o, "count", p, Need::required, 1, 1000), ok);
     x.rise = r_.length(o, "rise", p, Need::optional);
     x.handrail = r_.boolean(o, "handrail", p, Need::optional);
+    x.lower = r_.string(o, "lower", p, Need::optional);
     return x;
   }
 

@@ -6,6 +6,7 @@
 #include "util/suggest.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -153,18 +154,20 @@ class Validator {
                  "serves fixture " + quoted(f->id) + " in room " + quoted(f->room) +
                      " but the bar is in room " + quoted(g.room));
     }
-    for (std::size_t i = 0; i < c_.steps.size(); ++i)
-      for (std::size_t k = 0; k < 2; ++k) room_ref(c_.steps[i].rooms[k], at("steps", i, "rooms", static_cast<int>(k)), true);
-    for (std::size_t i = 0; i < c_.ramps.size(); ++i) {
-      const Ramp& r = c_.ramps[i];
+    // A level change's rooms, and the one of them a field names (a step's lower side, a ramp's room).
+    auto level_change = [&](const char* list, std::size_t i, const std::array<std::string, 2>& rooms,
+                            const std::optional<std::string>& side, const char* field, const char* what) {
       bool rooms_known = true;
-      for (std::size_t k = 0; k < 2; ++k) rooms_known &= room_ref(r.rooms[k], at("ramps", i, "rooms", static_cast<int>(k)), true);
-      rooms_known &= !r.rooms[0].empty() && !r.rooms[1].empty();
-      if (rooms_known && r.in && *r.in != r.rooms[0] && *r.in != r.rooms[1])
-        r_.error(code::invalid_value, at("ramps", i, "in").str(),
-                 "in " + quoted(*r.in) + " is not one of the ramp's rooms (" + quoted(r.rooms[0]) + ", " +
-                     quoted(r.rooms[1]) + ")" + util::did_you_mean(*r.in, r.rooms));
-    }
+      for (std::size_t k = 0; k < 2; ++k) rooms_known &= room_ref(rooms[k], at(list, i, "rooms", static_cast<int>(k)), true);
+      rooms_known &= !rooms[0].empty() && !rooms[1].empty();
+      if (rooms_known && side && *side != rooms[0] && *side != rooms[1])
+        r_.error(code::invalid_value, at(list, i, field).str(),
+                 std::string(field) + " " + quoted(*side) + " is not one of the " + what + "'s rooms (" +
+                     quoted(rooms[0]) + ", " + quoted(rooms[1]) + ")" + util::did_you_mean(*side, rooms));
+    };
+    for (std::size_t i = 0; i < c_.steps.size(); ++i)
+      level_change("steps", i, c_.steps[i].rooms, c_.steps[i].lower, "lower", "step");
+    for (std::size_t i = 0; i < c_.ramps.size(); ++i) level_change("ramps", i, c_.ramps[i].rooms, c_.ramps[i].in, "in", "ramp");
     for (std::size_t i = 0; i < c_.devices.size(); ++i) room_ref(c_.devices[i].room, at("devices", i, "room"), false);
   }
 

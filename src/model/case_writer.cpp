@@ -132,6 +132,7 @@ ordered_json step(const Step& s) {
   j["count"] = s.count;
   put(j, "rise", s.rise);
   put(j, "handrail", s.handrail);
+  put(j, "lower", s.lower);
   return j;
 }
 

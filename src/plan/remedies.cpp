@@ -737,6 +737,7 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     ramp.rooms = s->rooms;
     ramp.at = s->at;
     ramp.rise = Length::mm(s->count * s->rise->mm());
+    ramp.in = s->lower;  // built up from the lower floor, where the step says which that is
     make_compliant(ramp, rs);
     if (!put_in_place(c, ramp)) {
       if (why_not) *why_not = "no_space";

@@ -263,6 +263,21 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
     CHECK(built_ramp(*a).landing_bottom->mm() == 0);
     CHECK(built_ramp(*a).landing_top->mm() == run - 1);
   }
+  SECTION("a step that says which floor is lower: the ramp is built up from it, even where it fits worse") {
+    Flat f = balcony_step(landing);  // the hall holds a compliant ramp, the balcony only its run
+    f.c.steps.front().lower = "balcony";
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    CHECK(built_ramp(*a).in == "balcony");
+    CHECK(built_ramp(*a).landing_bottom->mm() == landing - run);
+    CHECK(built_ramp(*a).landing_top->mm() == landing);
+    // Lower on a side too shallow for the run: no ramp at all, though the other side has room.
+    Flat g = balcony_step(run - 1);
+    g.c.steps.front().lower = "balcony";
+    std::string why_not;
+    CHECK_FALSE(planning::apply(g.c, rs, cat, "ramp.build", "s1", &why_not));
+    CHECK(why_not == "no_space");
+  }
   SECTION("no room for the run on either side: no ramp, and the plan says why") {
     Flat f = balcony_step(run - 1);
     f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - (run - 1) - 300, 1500}, 2000, 600, 0);
@@ -282,6 +297,18 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
 
 TEST_CASE("a planned ramp's room survives writing and reading, and must be one of its rooms") {
   Flat f = balcony_step(1500);
+  f.c.steps.front().lower = "hall";
+  {
+    const ReadResult step_back = read_case(serialise(f.c));
+    REQUIRE(step_back.ok());
+    CHECK(step_back.value->steps.front().lower == "hall");
+    Case wrong = f.c;
+    wrong.steps.front().lower = "balcon";
+    const ReadResult bad = read_case(serialise(wrong));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.errors.front().path == "/steps/0/lower");
+    CHECK(bad.errors.front().message.find("did you mean \"balcony\"") != std::string::npos);
+  }
   const auto a = planning::apply(f.c, builtin_ruleset("GB50763-2012"), builtin_catalog(), "ramp.build", "s1");
   REQUIRE(a);
   const std::string text = serialise(a->modified);

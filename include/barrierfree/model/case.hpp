@@ -150,6 +150,8 @@ struct Step {
   int count = 1;
   std::optional<Length> rise;  ///< per step
   std::optional<bool> handrail;  ///< a handrail beside the step (extension)
+  /// The one of `rooms` whose floor is lower (extension): a ramp is built up from it.
+  std::optional<std::string> lower;
   friend bool operator==(const Step&, const Step&) = default;
 };
 

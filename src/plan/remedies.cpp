@@ -97,52 +97,64 @@ void make_compliant(Ramp& ramp, const Ruleset& rs) {
   if (!ramp.handrails) ramp.handrails = 0;
 }
 
-/// The clear depth straight out from the wall at `at` into `room`, over a band as wide as the
-/// ramp that covers the door opening there (if any, and if wider, the opening); nothing for
-/// "outside" or a room without a plan, which cannot be measured.
-std::optional<double> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room) {
+/// The clear floor straight out from the wall at a ramp's `at` into `room`: how deep it is over
+/// a band as wide as the ramp (at least the door opening there) that covers the opening, and
+/// where along the wall that band's middle is (`shift` from `at`; within the opening, or 0 where
+/// there is no door). Nothing for "outside" or a room without a plan, which cannot be measured.
+struct ClearRun {
+  double depth = 0;
+  double shift = 0;
+};
+
+std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room) {
   const auto side = model.wall_side(room, *ramp.at);
   if (!side) return std::nullopt;
-  // The opening the ramp serves, across the wall: a door between the same rooms at this point.
+  // The opening the ramp serves: a door between the same rooms in the same straight wall.
   double lo = 0, hi = 0;
   for (const Door& d : model.c.doors) {
     if (!((d.rooms[0] == ramp.rooms[0] && d.rooms[1] == ramp.rooms[1]) ||
           (d.rooms[0] == ramp.rooms[1] && d.rooms[1] == ramp.rooms[0])))
       continue;
     const auto ds = model.side(d, room);
-    if (!ds || ds->edge != side->edge) continue;
+    if (!ds || dot(ds->along, side->along) < 1 - 1e-9 || std::abs(dot(ds->centre - side->centre, side->inward)) > 1)
+      continue;
     const double centre = dot(ds->centre - side->centre, side->along);
     if (std::abs(centre) > ds->width / 2 + 1) continue;
     lo = centre - ds->width / 2;
     hi = centre + ds->width / 2;
     break;
   }
-  const double width = std::max(ramp.width ? ramp.width->mm() : 0.0, hi - lo);
+  // A ruleset without a ramp width and a step without a door: the floor along the line out from `at`.
+  const double width = std::max({ramp.width ? ramp.width->mm() : 0.0, hi - lo, 2.0});
   const double s0 = hi - width, s1 = lo + width;
   const auto pieces = model.band(room, side->centre, side->inward, side->along, s0, s1, 0, KneeSpace::obstacle);
-  return rules::best_window_extent(pieces, s0, s1, width, 1e7);
+  const rules::Window w = rules::best_window(pieces, s0, s1, width, 1e7, (lo + hi) / 2);
+  const double middle = w.start + width / 2;
+  return ClearRun{w.extent, hi > lo ? std::clamp(middle, lo, hi) : 0.0};
 }
 
 /// Where a ramp goes: its run and bottom landing straight out from the wall at `at` into one of
-/// its rooms, the top landing into the other. `in` is that room; the landings are as long as
-/// the clear floor there allows, up to the compliant length (nothing where it cannot be measured:
-/// "outside").
+/// its rooms, the top landing into the other. `in` is that room, `shift` how far along its wall
+/// the ramp's middle is from `at`; the landings are as long as the clear floor allows, up to the
+/// compliant length (nothing where it cannot be measured: "outside").
 struct RampPlace {
   std::string in;
+  double shift = 0;
+  Point2 along;
   std::optional<double> landing_top, landing_bottom;
 };
 
-/// The side a ramp's run fits on (`ramp.in` if given), the one whose landings fall least short
-/// of the compliant length and then has the most floor to spare; a side measured on the plan
-/// before "outside", which cannot be. Nothing when the run itself fits on neither side. A ramp
-/// without `at` cannot be placed: it is taken to fit as it is (empty `in`).
+/// The side a ramp's run fits on (`ramp.in` if given): a side measured on the plan before
+/// "outside", which cannot be; then the one whose landings fall least short of the compliant
+/// length; then the one with the most floor to spare. Nothing when the run fits on no side it
+/// may go on. A ramp without `at` cannot be placed: it is taken to fit as it is (empty `in`).
 std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
   if (!ramp.at) return RampPlace{};
   const rules::PlanModel model(c);
   const double top = ramp.landing_top ? ramp.landing_top->mm() : 0;
   const double bottom = ramp.landing_bottom ? ramp.landing_bottom->mm() : 0;
-  const std::array<std::optional<double>, 2> clear = {clear_run(model, ramp, ramp.rooms[0]),
-                                                      clear_run(model, ramp, ramp.rooms[1])};
+  const std::array<std::optional<ClearRun>, 2> clear = {clear_run(model, ramp, ramp.rooms[0]),
+                                                        clear_run(model, ramp, ramp.rooms[1])};
   constexpr double tolerance = 1e-6;  // a run exactly as long as needed fits
   std::optional<RampPlace> best;
   bool best_measured = false;
@@ -151,20 +163,21 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
     if (ramp.in && *ramp.in != ramp.rooms[k]) continue;
     const auto& here = clear[k];
     const auto& there = clear[1 - k];
-    if (here && *here < ramp.length.mm() - tolerance) continue;
-    RampPlace place{ramp.rooms[k], std::nullopt, std::nullopt};
-    if (here) place.landing_bottom = std::clamp(*here - ramp.length.mm(), 0.0, bottom);
-    if (there) place.landing_top = std::clamp(*there, 0.0, top);
+    if (here && here->depth < ramp.length.mm() - tolerance) continue;
+    RampPlace place{ramp.rooms[k], here ? here->shift : 0.0, {}, std::nullopt, std::nullopt};
+    if (here) place.landing_bottom = std::clamp(here->depth - ramp.length.mm(), 0.0, bottom);
+    if (there) place.landing_top = std::clamp(there->depth, 0.0, top);
     const double shortfall = (bottom - place.landing_bottom.value_or(bottom)) + (top - place.landing_top.value_or(top));
-    const bool measured = here && there;
+    const bool measured = here.has_value();
     double spare = std::numeric_limits<double>::infinity();
-    if (here) spare = std::min(spare, *here - ramp.length.mm() - bottom);
-    if (there) spare = std::min(spare, *there - top);
+    if (here) spare = std::min(spare, here->depth - ramp.length.mm() - bottom);
+    if (there) spare = std::min(spare, there->depth - top);
     const bool better = !best || (measured && !best_measured) ||
                         (measured == best_measured && (shortfall < best_short - tolerance ||
                                                        (shortfall <= best_short + tolerance && spare > best_spare + tolerance)));
     if (better) {
       best = place;
+      if (here) best->along = model.wall_side(ramp.rooms[k], *ramp.at)->along;
       best_measured = measured;
       best_short = shortfall;
       best_spare = spare;
@@ -173,15 +186,19 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
   return best;
 }
 
-/// Put a ramp where place_ramp() says: false when its run fits on neither side.
+/// Put a ramp where place_ramp() says, its `at` the middle of its width on the wall: false when
+/// its run fits on no side it may go on.
 bool put_in_place(const Case& c, Ramp& ramp) {
   const auto place = place_ramp(c, ramp);
   if (!place) return false;
   if (place->in.empty()) return true;
   ramp.in = place->in;
-  // Landings as long as the floor allows (a rounding to the millimetre, as the plan is drawn).
-  if (place->landing_top) ramp.landing_top = Length::mm(std::floor(*place->landing_top + 1e-6));
-  if (place->landing_bottom) ramp.landing_bottom = Length::mm(std::floor(*place->landing_bottom + 1e-6));
+  if (std::abs(place->shift) > 0.5) ramp.at = *ramp.at + place->along * place->shift;
+  // Landings as long as the floor allows (to the millimetre, as the plan is drawn); a ruleset
+  // without a landing rule leaves them as they were.
+  if (place->landing_top && ramp.landing_top) ramp.landing_top = Length::mm(std::floor(*place->landing_top + 1e-6));
+  if (place->landing_bottom && ramp.landing_bottom)
+    ramp.landing_bottom = Length::mm(std::floor(*place->landing_bottom + 1e-6));
   return true;
 }
 
@@ -753,11 +770,17 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     if (!r) return std::nullopt;
     const Ramp before = *r;
     make_compliant(*r, rs);
-    if (!put_in_place(c, *r)) {
-      if (why_not) *why_not = "no_space";
-      return std::nullopt;
+    // Rebuilt where it stands, measured on the plan where the case says which room that is;
+    // elsewhere its own landings are all that is known of the floor around it.
+    if (r->in) {
+      const Ramp compliant = *r;
+      const bool fits = put_in_place(c, *r);
+      if (!fits || *r == before) {
+        // The run does not fit, or the floor allows no more than there is.
+        if (why_not && (!fits || !(*r == compliant))) *why_not = "no_space";
+        return std::nullopt;
+      }
     }
-    if (*r == before) return std::nullopt;  // already as good as the floor allows
     out.measures["ramp_length"] = r->length.mm() / 1000;
     return out;
   }

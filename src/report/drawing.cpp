@@ -411,7 +411,9 @@ class Drawing {
       const char* dashed = " stroke-dasharray=\"0.8 0.5\"";
       if (r.landing_bottom && r.landing_bottom->mm() > 0)
         canvas_.polygon(on_paper(frame_, strip(to, to + r.landing_bottom->mm())), "none", col, 0.25, dashed);
-      if (r.landing_top && r.landing_top->mm() > 0)
+      // The top landing in the other room, which the plan shows unless it is outside the flat.
+      const std::string& other = r.rooms[0] == *r.in ? r.rooms[1] : r.rooms[0];
+      if (r.landing_top && r.landing_top->mm() > 0 && other != outside_id)
         canvas_.polygon(on_paper(frame_, strip(-r.landing_top->mm(), 0)), "none", col, 0.25, dashed);
     }
     std::string label = say("ramp", lang_);

@@ -270,19 +270,31 @@ double band_extent(const std::vector<BandPiece>& pieces, double limit) {
 }
 
 double best_window_extent(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit) {
-  if (window >= s1 - s0) return band_extent(pieces, limit);
-  std::vector<double> starts{s0, s1 - window};
+  return best_window(pieces, s0, s1, window, limit, (s0 + s1) / 2).extent;
+}
+
+Window best_window(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit,
+                   double prefer) {
+  if (window >= s1 - s0) return {band_extent(pieces, limit), s0};
+  // The clear extent changes only where a window's edge meets a piece's: those starts, and
+  // the one nearest `prefer`, are enough.
+  std::vector<double> starts{s0, s1 - window, std::clamp(prefer - window / 2, s0, s1 - window)};
   for (const BandPiece& p : pieces) {
     starts.push_back(p.s1);
     starts.push_back(p.s0 - window);
   }
-  double best = 0;
+  Window best;
+  double best_off = std::numeric_limits<double>::infinity();
   for (double a : starts) {
     if (a < s0 - eps || a + window > s1 + eps) continue;
     double t = limit;
     for (const BandPiece& p : pieces)
       if (p.s1 > a + eps && p.s0 < a + window - eps) t = std::min(t, p.t);
-    best = std::max(best, t);
+    const double off = std::abs(a + window / 2 - prefer);
+    if (t > best.extent + eps || (t >= best.extent - eps && off < best_off - eps)) {
+      best = {t, a};
+      best_off = off;
+    }
   }
   return best;
 }

@@ -106,5 +106,12 @@ class PlanModel {
 double band_extent(const std::vector<BandPiece>& pieces, double limit);
 /// The largest clear extent over windows of length `window` inside [s0, s1].
 double best_window_extent(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit);
+/// That window: its extent and start; of equally clear ones, the one whose middle is nearest `prefer`.
+struct Window {
+  double extent = 0;
+  double start = 0;
+};
+Window best_window(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit,
+                   double prefer);
 
 }  // namespace barrierfree::rules

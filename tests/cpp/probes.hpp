@@ -3,6 +3,7 @@
 // Shared by the limit tests and the remedy tests.
 #pragma once
 
+#include <array>
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
@@ -78,6 +79,21 @@ struct Flat {
     g.serves = serves;
     c.grab_bars.push_back(g);
     return c.grab_bars.back();
+  }
+
+  /// A ramp with both handrails and landings of `landings`.
+  Ramp& ramp(const std::string& id, const std::array<std::string, 2>& rooms, double rise, double length, double width,
+             double landings) {
+    Ramp r;
+    r.id = id;
+    r.rooms = rooms;
+    r.rise = Length::mm(rise);
+    r.length = Length::mm(length);
+    r.width = Length::mm(width);
+    r.handrails = 2;
+    r.landing_top = r.landing_bottom = Length::mm(landings);
+    c.ramps.push_back(r);
+    return c.ramps.back();
   }
 
   Device& device(const std::string& id, DeviceType type, const std::string& room) {
@@ -223,16 +239,7 @@ inline std::map<std::string, ProbeFactory> factories() {
                  }};
   };
   auto ramp = [](Flat& f, double rise, double length) {
-    Ramp r;
-    r.id = "r1";
-    r.rooms = {std::string(outside_id), "hall"};
-    r.rise = Length::mm(rise);
-    r.length = Length::mm(length);
-    r.width = Length::mm(1500);
-    r.handrails = 2;
-    r.landing_top = r.landing_bottom = Length::mm(1600);
-    f.c.ramps.push_back(r);
-    return &f.c.ramps.back();
+    return &f.ramp("r1", {std::string(outside_id), "hall"}, rise, length, 1500, 1600);
   };
   p["ramp.slope"] = [ramp](const Ruleset&, const Rule& r) {
     return Probe{"r1", [ramp, &r](Flat& f, bool past) {

@@ -251,8 +251,65 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
     // The opening spans y = 0 … 800; a 1000 mm ramp centred on it would cross the hall's wall.
     const auto a = planning::apply(balcony_step(landing, 150, 400).c, rs, cat, "ramp.build", "s1");
     REQUIRE(a);
-    CHECK(built_ramp(*a).in == "hall");
-    CHECK(built_ramp(*a).landing_top->mm() == landing);
+    const Ramp& r = built_ramp(*a);
+    CHECK(r.in == "hall");
+    CHECK(r.landing_top->mm() == landing);
+    REQUIRE(r.width);
+    CHECK(r.at->x == 3000);
+    CHECK(r.at->y == Approx(r.width->mm() / 2));  // its middle, where it is drawn
+  }
+  SECTION("a door wider than the ramp: the ramp covers the whole opening") {
+    // A 1200 mm opening; a wardrobe 1000 mm from the wall covers only the opening's last 100 mm,
+    // beside where a 1000 mm ramp centred on the door would run. The run does not fit in the
+    // hall, so it goes onto the (deep) balcony.
+    Flat f = balcony_step(3000);
+    f.c.doors.back().clear_width = Length::mm(1200);
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {1700, 2150}, 300, 600, 0);
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    CHECK(built_ramp(*a).in == "balcony");
+    CHECK(built_ramp(*a).landing_top->mm() == 1000);
+  }
+  SECTION("turned by 30 degrees, the same ramp in the same room with the same landings") {
+    Flat f = balcony_step(landing);
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {3000 - (run + landing - 200) - 300, 1500}, 2000, 600, 0);
+    const auto upright = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    const double c30 = std::cos(Angle::pi / 6), s30 = std::sin(Angle::pi / 6);
+    auto turn = [&](Point2 p) { return Point2{c30 * p.x - s30 * p.y + 100000, s30 * p.x + c30 * p.y - 7000}; };
+    Case turned = f.c;
+    for (Room& room : turned.rooms) {
+      for (Point2& p : room.polygon) p = turn(p);
+      room.rect.reset();
+    }
+    for (Door& d : turned.doors) d.at = turn(d.at);
+    for (Step& s : turned.steps) s.at = turn(*s.at);
+    for (Fixture& x : turned.fixtures) {
+      x.at = turn(x.at);
+      x.facing = x.facing_or_default() + 30;
+    }
+    REQUIRE(read_case(serialise(turned)).ok());
+    const auto moved = planning::apply(turned, rs, cat, "ramp.build", "s1");
+    REQUIRE(upright);
+    REQUIRE(moved);
+    CHECK(built_ramp(*moved).in == built_ramp(*upright).in);
+    CHECK(built_ramp(*moved).landing_bottom->mm() == Approx(built_ramp(*upright).landing_bottom->mm()).margin(1));
+    CHECK(built_ramp(*moved).landing_bottom->mm() == Approx(landing - 200).margin(1));
+    CHECK(built_ramp(*moved).landing_top->mm() == Approx(built_ramp(*upright).landing_top->mm()).margin(1));
+  }
+  SECTION("a step to outside: the ramp goes on the side the plan shows, unless outside is lower") {
+    Flat f;
+    f.c.occupants = {needing("wheelchair")};
+    f.c.steps.push_back(Step{"s1", {std::string(outside_id), "hall"}, Point2{1500, 0}, 1, Length::mm(150), std::nullopt});
+    const auto inside = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(inside);
+    CHECK(built_ramp(*inside).in == "hall");
+    CHECK(built_ramp(*inside).landing_bottom->mm() == std::min(landing, 3000 - run));
+    f.c.steps.front().lower = std::string(outside_id);
+    const auto out = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(out);
+    CHECK(built_ramp(*out).in == outside_id);
+    CHECK(built_ramp(*out).landing_bottom->mm() == landing);  // outside the plan: as the rule asks
+    CHECK(built_ramp(*out).landing_top->mm() == landing);     // the hall is 3000 deep
   }
   SECTION("a hall exactly as deep as the run: the ramp fits there, without a bottom landing") {
     Flat f = balcony_step(run - 1);
@@ -292,6 +349,41 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
                                    [](const Residual& x) { return x.finding.check == "route.step"; });
     REQUIRE(left != p.plan.residual.end());
     CHECK(left->reason == "no_space");
+  }
+}
+
+TEST_CASE("a ramp is rebuilt where it stands: measured on the plan only where the case says which room that is") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  Flat f = balcony_step(1500);
+  f.c.steps.clear();
+  // Too steep (150 over 600), with landings measured on site.
+  f.ramp("r1", {"hall", "balcony"}, 150, 600, 1000, 2000).at = Point2{3000, 1500};
+  SECTION("without its room: its own landings are kept") {
+    const auto a = planning::apply(f.c, rs, cat, "ramp.rebuild", "r1");
+    REQUIRE(a);
+    const Ramp& r = a->modified.ramps.front();
+    CHECK_FALSE(r.in);
+    CHECK(r.length.mm() > 600);
+    CHECK(r.landing_top->mm() == 2000);
+    CHECK(r.landing_bottom->mm() == 2000);
+  }
+  SECTION("in the hall: the landings are what the floor there allows") {
+    f.c.ramps.front().in = "hall";
+    const auto a = planning::apply(f.c, rs, cat, "ramp.rebuild", "r1");
+    REQUIRE(a);
+    const Ramp& r = a->modified.ramps.front();
+    CHECK(r.in == "hall");
+    CHECK(r.landing_bottom->mm() == std::min(2000.0, 3000 - r.length.mm()));
+    CHECK(r.landing_top->mm() == 1500);  // the balcony's depth
+  }
+  SECTION("on the balcony, already as long as the floor allows: nothing to rebuild, for want of space") {
+    f.c.ramps.front().in = "balcony";
+    const auto once = planning::apply(f.c, rs, cat, "ramp.rebuild", "r1");
+    REQUIRE(once);
+    std::string why_not;
+    CHECK_FALSE(planning::apply(once->modified, rs, cat, "ramp.rebuild", "r1", &why_not));
+    CHECK(why_not == "no_space");
   }
 }
 

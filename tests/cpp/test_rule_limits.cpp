@@ -114,15 +114,7 @@ TEST_CASE("the same door gives different answers under GB and ADA") {
     CHECK(has(ada_r));
   }
   SECTION("a 1:10 ramp rising 600 mm: within GB 50763's table, too steep for GB 55019 and ADA") {
-    Ramp r;
-    r.id = "r1";
-    r.rooms = {std::string(outside_id), "hall"};
-    r.rise = Length::mm(600);
-    r.length = Length::mm(6000);
-    r.width = Length::mm(1500);
-    r.handrails = 2;
-    r.landing_top = r.landing_bottom = Length::mm(1600);
-    f.c.ramps.push_back(r);
+    f.ramp("r1", {std::string(outside_id), "hall"}, 600, 6000, 1500, 1600);
     auto slope_fail = [&](const char* standard) {
       const CheckResult res = check(f.c, builtin_ruleset(standard));
       return std::any_of(res.findings.begin(), res.findings.end(), [](const Finding& x) { return x.check == "ramp.slope"; });

@@ -3,13 +3,13 @@
 // Shared by the limit tests and the remedy tests.
 #pragma once
 
-#include <array>
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/rules/check.hpp>
 #include <barrierfree/rules/kinds.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <functional>
 

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/words.hpp"
 #include "test_support.hpp"
 
 using namespace barrierfree;
@@ -598,4 +599,17 @@ TEST_CASE("the report says which side of the step a planned ramp goes (HM-015)")
   ReportOptions en;
   en.lang = "en";
   CHECK(household_report(c, ruleset_for(c), r, en).find("s-balcony · ramp in balcony") != std::string::npos);
+}
+
+TEST_CASE("every reason a plan gives for what is left has words in both languages") {
+  // The vocabulary of Residual::reason and Deferred::reason (plan.hpp, docs/planning.md): a report
+  // shows the reason in words, and a key without them would print as the key.
+  for (const char* reason : {"budget", "item_limit", "conflict", "not_worth_it", "no_remedy", "no_space",
+                             "insufficient_data", "partial", "new"}) {
+    CAPTURE(reason);
+    const Text* words = report::find_word(std::string("reason.") + reason);
+    REQUIRE(words);
+    CHECK_FALSE(words->en.empty());
+    CHECK_FALSE(words->zh.empty());
+  }
 }

@@ -139,10 +139,21 @@ std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ram
 /// compliant length (nothing where it cannot be measured: "outside").
 struct RampPlace {
   std::string in;
-  double shift = 0;
-  Point2 along;
+  std::optional<Point2> middle;  ///< the middle of its width on the wall, where that is not `at`
   std::optional<double> landing_top, landing_bottom;
 };
+
+/// Whether `p` stands on the wall a level change's two rooms share (on the run room's walls where
+/// the other is "outside"), as the case's validation asks of a ramp's `at`.
+bool on_wall_between(const rules::PlanModel& model, const std::array<std::string, 2>& rooms, Point2 p) {
+  constexpr double on = 1.0;  // mm
+  const Ring* a = model.outline(rooms[0]);
+  const Ring* b = model.outline(rooms[1]);
+  std::vector<Segment> walls;
+  if (a && b) walls = g::shared_walls(*a, *b, on);
+  else if (a || b) walls = g::edges(a ? *a : *b);
+  return std::any_of(walls.begin(), walls.end(), [&](const Segment& s) { return g::distance(p, s) <= on; });
+}
 
 /// The side a ramp's run fits on (`ramp.in` if given): a side measured on the plan before
 /// "outside", which cannot be; then the one whose landings fall least short of the compliant
@@ -164,7 +175,7 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
     const auto& here = clear[k];
     const auto& there = clear[1 - k];
     if (here && here->depth < ramp.length.mm() - tolerance) continue;
-    RampPlace place{ramp.rooms[k], here ? here->shift : 0.0, {}, std::nullopt, std::nullopt};
+    RampPlace place{ramp.rooms[k], std::nullopt, std::nullopt, std::nullopt};
     if (here) place.landing_bottom = std::clamp(here->depth - ramp.length.mm(), 0.0, bottom);
     if (there) place.landing_top = std::clamp(there->depth, 0.0, top);
     const double shortfall = (bottom - place.landing_bottom.value_or(bottom)) + (top - place.landing_top.value_or(top));
@@ -177,7 +188,10 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
                                                        (shortfall <= best_short + tolerance && spare > best_spare + tolerance)));
     if (better) {
       best = place;
-      if (here) best->along = model.wall_side(ramp.rooms[k], *ramp.at)->along;
+      if (here && std::abs(here->shift) > 0.5) {
+        const Point2 middle = *ramp.at + model.wall_side(ramp.rooms[k], *ramp.at)->along * here->shift;
+        if (on_wall_between(model, ramp.rooms, middle)) best->middle = middle;
+      }
       best_measured = measured;
       best_short = shortfall;
       best_spare = spare;
@@ -193,7 +207,7 @@ bool put_in_place(const Case& c, Ramp& ramp) {
   if (!place) return false;
   if (place->in.empty()) return true;
   ramp.in = place->in;
-  if (std::abs(place->shift) > 0.5) ramp.at = *ramp.at + place->along * place->shift;
+  if (place->middle) ramp.at = place->middle;
   // Landings as long as the floor allows (to the millimetre, as the plan is drawn); a ruleset
   // without a landing rule leaves them as they were.
   if (place->landing_top && ramp.landing_top) ramp.landing_top = Length::mm(std::floor(*place->landing_top + 1e-6));

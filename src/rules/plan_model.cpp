@@ -283,16 +283,23 @@ Window best_window(const std::vector<BandPiece>& pieces, double s0, double s1, d
     starts.push_back(p.s1);
     starts.push_back(p.s0 - window);
   }
-  Window best;
-  double best_off = std::numeric_limits<double>::infinity();
+  std::vector<std::pair<double, double>> clear;  // start, extent
+  double most = 0;
   for (double a : starts) {
     if (a < s0 - eps || a + window > s1 + eps) continue;
     double t = limit;
     for (const BandPiece& p : pieces)
       if (p.s1 > a + eps && p.s0 < a + window - eps) t = std::min(t, p.t);
+    clear.emplace_back(a, t);
+    most = std::max(most, t);
+  }
+  // The extent is the largest exactly; the window, the one nearest `prefer` of those that clear.
+  Window best{most, s0};
+  double best_off = std::numeric_limits<double>::infinity();
+  for (const auto& [a, t] : clear) {
     const double off = std::abs(a + window / 2 - prefer);
-    if (t > best.extent + eps || (t >= best.extent - eps && off < best_off - eps)) {
-      best = {t, a};
+    if (t >= most - eps && off < best_off - eps) {
+      best.start = a;
       best_off = off;
     }
   }

@@ -98,15 +98,17 @@ void make_compliant(Ramp& ramp, const Ruleset& rs) {
 }
 
 /// The clear floor straight out from the wall at a ramp's `at` into `room`: how deep it is over
-/// a band as wide as the ramp (at least the door opening there) that covers the opening, and
-/// where along the wall that band's middle is (`shift` from `at`; within the opening, or 0 where
-/// there is no door). Nothing for "outside" or a room without a plan, which cannot be measured.
+/// a band as wide as the ramp (at least the door opening there) that covers the opening, and the
+/// middle of that band on the wall. The band is the deepest such one, or with `centred` the one
+/// centred on the opening (on `at` without a door). Nothing for "outside" or a room without a
+/// plan, which cannot be measured.
 struct ClearRun {
   double depth = 0;
-  double shift = 0;
+  Point2 middle;
 };
 
-std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room) {
+std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room,
+                                  bool centred) {
   const auto side = model.wall_side(room, *ramp.at);
   if (!side) return std::nullopt;
   // The opening the ramp serves: a door between the same rooms in the same straight wall.
@@ -126,11 +128,11 @@ std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ram
   }
   // A ruleset without a ramp width and a step without a door: the floor along the line out from `at`.
   const double width = std::max({ramp.width ? ramp.width->mm() : 0.0, hi - lo, 2.0});
-  const double s0 = hi - width, s1 = lo + width;
+  const double s0 = centred ? (lo + hi - width) / 2 : hi - width;
+  const double s1 = centred ? (lo + hi + width) / 2 : lo + width;
   const auto pieces = model.band(room, side->centre, side->inward, side->along, s0, s1, 0, KneeSpace::obstacle);
   const rules::Window w = rules::best_window(pieces, s0, s1, width, 1e7, (lo + hi) / 2);
-  const double middle = w.start + width / 2;
-  return ClearRun{w.extent, hi > lo ? std::clamp(middle, lo, hi) : 0.0};
+  return ClearRun{w.extent, side->centre + side->along * (w.start + width / 2)};
 }
 
 /// Where a ramp goes: its run and bottom landing straight out from the wall at `at` into one of
@@ -164,8 +166,14 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
   const rules::PlanModel model(c);
   const double top = ramp.landing_top ? ramp.landing_top->mm() : 0;
   const double bottom = ramp.landing_bottom ? ramp.landing_bottom->mm() : 0;
-  const std::array<std::optional<ClearRun>, 2> clear = {clear_run(model, ramp, ramp.rooms[0]),
-                                                        clear_run(model, ramp, ramp.rooms[1])};
+  // Each side's deepest band, where its middle can be the ramp's `at` (on the wall the two rooms
+  // share); else the band centred on the opening, so that what is measured is where it stands.
+  auto measure = [&](const std::string& room) {
+    auto run = clear_run(model, ramp, room, false);
+    if (run && !on_wall_between(model, ramp.rooms, run->middle)) run = clear_run(model, ramp, room, true);
+    return run;
+  };
+  const std::array<std::optional<ClearRun>, 2> clear = {measure(ramp.rooms[0]), measure(ramp.rooms[1])};
   constexpr double tolerance = 1e-6;  // a run exactly as long as needed fits
   std::optional<RampPlace> best;
   bool best_measured = false;
@@ -188,10 +196,8 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
                                                        (shortfall <= best_short + tolerance && spare > best_spare + tolerance)));
     if (better) {
       best = place;
-      if (here && std::abs(here->shift) > 0.5) {
-        const Point2 middle = *ramp.at + model.wall_side(ramp.rooms[k], *ramp.at)->along * here->shift;
-        if (on_wall_between(model, ramp.rooms, middle)) best->middle = middle;
-      }
+      if (here && distance(here->middle, *ramp.at) > 0.5 && on_wall_between(model, ramp.rooms, here->middle))
+        best->middle = here->middle;
       best_measured = measured;
       best_short = shortfall;
       best_spare = spare;
@@ -789,7 +795,9 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     if (r->in) {
       const Ramp compliant = *r;
       const bool fits = put_in_place(c, *r);
-      if (!fits || *r == before) {
+      Ramp unmoved = *r;  // its middle recorded is not a change to build
+      unmoved.at = before.at;
+      if (!fits || unmoved == before) {
         // The run does not fit, or the floor allows no more than there is.
         if (why_not && (!fits || !(*r == compliant))) *why_not = "no_space";
         return std::nullopt;

@@ -197,7 +197,8 @@ class Report {
       if (x.id == item.element) step = &x;
     for (const Ramp& r : p_.modified.ramps) {
       const bool existed = std::any_of(c_.ramps.begin(), c_.ramps.end(), [&](const Ramp& o) { return o.id == r.id; });
-      const bool built = step && r.rooms == step->rooms && r.at == step->at && !existed;
+      // A ramp built for the step: new, between its rooms, named after it (fresh ids extend the step's).
+      const bool built = step && r.rooms == step->rooms && !existed && r.id.rfind(step->id + "-ramp", 0) == 0;
       if ((built || r.id == item.element) && r.in)
         return s + " · " + say("report.ramp_in", lang_) + (lang_ == "zh" ? "" : " ") + element_name(*r.in);
     }

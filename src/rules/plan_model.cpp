@@ -276,9 +276,15 @@ double best_window_extent(const std::vector<BandPiece>& pieces, double s0, doubl
 Window best_window(const std::vector<BandPiece>& pieces, double s0, double s1, double window, double limit,
                    double prefer) {
   if (window >= s1 - s0) return {band_extent(pieces, limit), s0};
-  // The clear extent changes only where a window's edge meets a piece's: those starts, and
-  // the one nearest `prefer`, are enough.
-  std::vector<double> starts{s0, s1 - window, std::clamp(prefer - window / 2, s0, s1 - window)};
+  auto extent_at = [&](double a) {
+    double t = limit;
+    for (const BandPiece& p : pieces)
+      if (p.s1 > a + eps && p.s0 < a + window - eps) t = std::min(t, p.t);
+    return t;
+  };
+  // The clear extent changes only where a window's edge meets a piece's: those starts are enough
+  // for the largest extent.
+  std::vector<double> starts{s0, s1 - window};
   for (const BandPiece& p : pieces) {
     starts.push_back(p.s1);
     starts.push_back(p.s0 - window);
@@ -287,13 +293,13 @@ Window best_window(const std::vector<BandPiece>& pieces, double s0, double s1, d
   double most = 0;
   for (double a : starts) {
     if (a < s0 - eps || a + window > s1 + eps) continue;
-    double t = limit;
-    for (const BandPiece& p : pieces)
-      if (p.s1 > a + eps && p.s0 < a + window - eps) t = std::min(t, p.t);
-    clear.emplace_back(a, t);
-    most = std::max(most, t);
+    clear.emplace_back(a, extent_at(a));
+    most = std::max(most, clear.back().second);
   }
-  // The extent is the largest exactly; the window, the one nearest `prefer` of those that clear.
+  // The window: of those that reach the largest extent, the one centred on `prefer` where it does,
+  // else the one whose middle is nearest it.
+  const double centred = std::clamp(prefer - window / 2, s0, s1 - window);
+  clear.emplace_back(centred, extent_at(centred));
   Window best{most, s0};
   double best_off = std::numeric_limits<double>::infinity();
   for (const auto& [a, t] : clear) {

@@ -596,6 +596,7 @@ TEST_CASE("the report says which side of the step a planned ramp goes (HM-015)")
                                  [](const Ramp& x) { return x.rooms[1] == "balcony"; });
   REQUIRE(ramp != r.modified.ramps.end());
   CHECK(ramp->in == "balcony");
+  CHECK(ramp->at == Point2{3300, 0});  // centred on the door: the balcony is as deep all along
   ReportOptions en;
   en.lang = "en";
   CHECK(household_report(c, ruleset_for(c), r, en).find("s-balcony · ramp in balcony") != std::string::npos);

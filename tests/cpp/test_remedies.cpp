@@ -258,6 +258,21 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
     CHECK(r.at->x == 3000);
     CHECK(r.at->y == Approx(r.width->mm() / 2));  // its middle, where it is drawn
   }
+  SECTION("a step without a door, a wardrobe in front of it: the ramp goes beside it, and stands there") {
+    Flat f = balcony_step(run - 1);
+    f.c.doors.pop_back();  // an open archway
+    // Its face 1000 mm from the wall, from the step's point (y = 1500) on to y = 2700.
+    f.fixture("wardrobe", FixtureType::wardrobe, "hall", {1700, 2100}, 1200, 600, 0);
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "s1");
+    REQUIRE(a);
+    const Ramp& r = built_ramp(*a);
+    CHECK(r.in == "hall");
+    REQUIRE(r.width);
+    CHECK(r.at->x == 3000);
+    CHECK(r.at->y == Approx(1500 - r.width->mm() / 2));  // the middle of the band measured
+    CHECK(r.landing_bottom->mm() == std::min(landing, 3000 - run));
+    REQUIRE(read_case(serialise(a->modified)).ok());
+  }
   SECTION("a door wider than the ramp: the ramp covers the whole opening") {
     // A 1200 mm opening; a wardrobe 1000 mm from the wall covers only the opening's last 100 mm,
     // beside where a 1000 mm ramp centred on the door would run. The run does not fit in the
@@ -383,6 +398,12 @@ TEST_CASE("a ramp is rebuilt where it stands: measured on the plan only where th
     REQUIRE(once);
     std::string why_not;
     CHECK_FALSE(planning::apply(once->modified, rs, cat, "ramp.rebuild", "r1", &why_not));
+    CHECK(why_not == "no_space");
+    // Given off the door's middle, the same ramp would only have its middle recorded: no change.
+    Case off = once->modified;
+    off.ramps.front().at = Point2{3000, 1450};
+    why_not.clear();
+    CHECK_FALSE(planning::apply(off, rs, cat, "ramp.rebuild", "r1", &why_not));
     CHECK(why_not == "no_space");
   }
 }

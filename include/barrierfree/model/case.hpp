@@ -166,7 +166,7 @@ struct Ramp {
   std::optional<Length> landing_top;
   std::optional<Length> landing_bottom;
   /// The one of `rooms` its run and bottom landing lie in, straight out from the wall at `at`
-  /// (extension; set by ramp.build and ramp.rebuild, which measure that it fits there).
+  /// (extension; set by ramp.build, which measures that it fits there; ramp.rebuild measures there).
   std::optional<std::string> in;
   friend bool operator==(const Ramp&, const Ramp&) = default;
 };

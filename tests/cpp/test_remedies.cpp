@@ -175,7 +175,7 @@ Flat balcony_step(double depth, double rise = 150, double door_y = 1500) {
   Flat f;
   f.room("balcony", RoomType::balcony, 3000, 0, depth, 3000);
   f.door("d-balcony", "hall", "balcony", {3000, door_y}, 800, DoorType::opening);
-  f.c.steps.push_back(Step{"s1", {"hall", "balcony"}, Point2{3000, door_y}, 1, Length::mm(rise), std::nullopt});
+  f.c.steps.push_back(Step{"s1", {"hall", "balcony"}, Point2{3000, door_y}, 1, Length::mm(rise), std::nullopt, std::nullopt});
   f.c.occupants = {needing("wheelchair")};
   return f;
 }
@@ -314,7 +314,7 @@ TEST_CASE("a planned ramp lies where its run and landings fit, and says how long
   SECTION("a step to outside: the ramp goes on the side the plan shows, unless outside is lower") {
     Flat f;
     f.c.occupants = {needing("wheelchair")};
-    f.c.steps.push_back(Step{"s1", {std::string(outside_id), "hall"}, Point2{1500, 0}, 1, Length::mm(150), std::nullopt});
+    f.c.steps.push_back(Step{"s1", {std::string(outside_id), "hall"}, Point2{1500, 0}, 1, Length::mm(150), std::nullopt, std::nullopt});
     const auto inside = planning::apply(f.c, rs, cat, "ramp.build", "s1");
     REQUIRE(inside);
     CHECK(built_ramp(*inside).in == "hall");

@@ -362,8 +362,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   // 1. Candidates: every remedy of every failing finding, applied alone.
   const auto before = by_key(out.before);
   std::map<std::string, Candidate> candidates;
-  std::set<std::string> inapplicable;
-  std::set<std::string> unfit;     // candidates that do not fit the plan
+  std::map<std::string, std::string> inapplicable;  // candidate -> why not, where apply() says
   std::set<std::string> no_space;  // findings a remedy would resolve but for the room it needs
   for (const Finding& f : out.before.findings) {
     if (f.status != Status::fail) continue;
@@ -373,18 +372,15 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       const std::string target = planning::remedy_target(c, remedy, f.element, f.room);
       const std::string id = remedy + "@" + target;
       if (candidates.count(id)) continue;
-      if (inapplicable.count(id)) {
-        if (unfit.count(id)) no_space.insert(f.id);
+      if (const auto known = inapplicable.find(id); known != inapplicable.end()) {
+        if (known->second == "no_space") no_space.insert(f.id);
         continue;
       }
       std::string why_not;
       auto applied = planning::apply(c, rs, catalog, remedy, target, &why_not);
       if (!applied) {
-        inapplicable.insert(id);
-        if (why_not == "no_space") {
-          unfit.insert(id);
-          no_space.insert(f.id);
-        }
+        if (why_not == "no_space") no_space.insert(f.id);
+        inapplicable.emplace(id, std::move(why_not));
         continue;
       }
       Candidate cand;
@@ -409,7 +405,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
         else if (g.weight() > it->second->weight()) cand.harm += g.weight() - it->second->weight();
       }
       if (cand.resolves.empty() && cand.reduces.empty()) {
-        inapplicable.insert(id);
+        inapplicable.emplace(id, "");
         continue;
       }
       cand.unit_material = item->material * p.region_material;

@@ -114,9 +114,7 @@ std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ram
   // The opening the ramp serves: a door between the same rooms in the same straight wall.
   double lo = 0, hi = 0;
   for (const Door& d : model.c.doors) {
-    if (!((d.rooms[0] == ramp.rooms[0] && d.rooms[1] == ramp.rooms[1]) ||
-          (d.rooms[0] == ramp.rooms[1] && d.rooms[1] == ramp.rooms[0])))
-      continue;
+    if (!rules::same_rooms(d.rooms, ramp.rooms)) continue;
     const auto ds = model.side(d, room);
     if (!ds || dot(ds->along, side->along) < 1 - 1e-9 || std::abs(dot(ds->centre - side->centre, side->inward)) > 1)
       continue;
@@ -136,12 +134,12 @@ std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ram
 }
 
 /// Where a ramp goes: its run and bottom landing straight out from the wall at `at` into one of
-/// its rooms, the top landing into the other. `in` is that room, `shift` how far along its wall
-/// the ramp's middle is from `at`; the landings are as long as the clear floor allows, up to the
-/// compliant length (nothing where it cannot be measured: "outside").
+/// its rooms, the top landing into the other. `in` is that room, `middle` the middle of its width
+/// on the wall; the landings are as long as the clear floor allows, up to the compliant length
+/// (nothing where it cannot be measured: "outside").
 struct RampPlace {
   std::string in;
-  std::optional<Point2> middle;  ///< the middle of its width on the wall, where that is not `at`
+  Point2 middle;
   std::optional<double> landing_top, landing_bottom;
 };
 
@@ -167,10 +165,14 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
   const double top = ramp.landing_top ? ramp.landing_top->mm() : 0;
   const double bottom = ramp.landing_bottom ? ramp.landing_bottom->mm() : 0;
   // Each side's deepest band, where its middle can be the ramp's `at` (on the wall the two rooms
-  // share); else the band centred on the opening, so that what is measured is where it stands.
+  // share); else the band centred on the opening, so that what is measured is where it stands,
+  // and which stays at `at` where even that middle is not on the shared wall.
   auto measure = [&](const std::string& room) {
     auto run = clear_run(model, ramp, room, false);
-    if (run && !on_wall_between(model, ramp.rooms, run->middle)) run = clear_run(model, ramp, room, true);
+    if (run && !on_wall_between(model, ramp.rooms, run->middle)) {
+      run = clear_run(model, ramp, room, true);
+      if (run && !on_wall_between(model, ramp.rooms, run->middle)) run->middle = *ramp.at;
+    }
     return run;
   };
   const std::array<std::optional<ClearRun>, 2> clear = {measure(ramp.rooms[0]), measure(ramp.rooms[1])};
@@ -183,7 +185,7 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
     const auto& here = clear[k];
     const auto& there = clear[1 - k];
     if (here && here->depth < ramp.length.mm() - tolerance) continue;
-    RampPlace place{ramp.rooms[k], std::nullopt, std::nullopt, std::nullopt};
+    RampPlace place{ramp.rooms[k], here ? here->middle : *ramp.at, std::nullopt, std::nullopt};
     if (here) place.landing_bottom = std::clamp(here->depth - ramp.length.mm(), 0.0, bottom);
     if (there) place.landing_top = std::clamp(there->depth, 0.0, top);
     const double shortfall = (bottom - place.landing_bottom.value_or(bottom)) + (top - place.landing_top.value_or(top));
@@ -196,8 +198,6 @@ std::optional<RampPlace> place_ramp(const Case& c, const Ramp& ramp) {
                                                        (shortfall <= best_short + tolerance && spare > best_spare + tolerance)));
     if (better) {
       best = place;
-      if (here && distance(here->middle, *ramp.at) > 0.5 && on_wall_between(model, ramp.rooms, here->middle))
-        best->middle = here->middle;
       best_measured = measured;
       best_short = shortfall;
       best_spare = spare;
@@ -213,7 +213,7 @@ bool put_in_place(const Case& c, Ramp& ramp) {
   if (!place) return false;
   if (place->in.empty()) return true;
   ramp.in = place->in;
-  if (place->middle) ramp.at = place->middle;
+  if (distance(place->middle, *ramp.at) > 0.5) ramp.at = place->middle;
   // Landings as long as the floor allows (to the millimetre, as the plan is drawn); a ruleset
   // without a landing rule leaves them as they were.
   if (place->landing_top && ramp.landing_top) ramp.landing_top = Length::mm(std::floor(*place->landing_top + 1e-6));

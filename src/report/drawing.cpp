@@ -362,8 +362,7 @@ class Drawing {
   std::optional<Point2> ramp_point(const Ramp& r, const Case& c) const {
     if (r.at) return r.at;
     for (const Door& d : c.doors) {
-      if (!((d.rooms[0] == r.rooms[0] && d.rooms[1] == r.rooms[1]) || (d.rooms[0] == r.rooms[1] && d.rooms[1] == r.rooms[0])))
-        continue;
+      if (!rules::same_rooms(d.rooms, r.rooms)) continue;
       const std::string inner = d.rooms[0] == outside_id ? d.rooms[1] : d.rooms[0];
       if (auto s = model_.side(d, inner)) return s->centre - s->inward * 550;
       return d.at;
@@ -386,10 +385,9 @@ class Drawing {
   /// straight out from the wall into that room with its landings dashed (the bottom one beyond
   /// the run, the top one in the other room), else a strip across its wall. Its slope, width and
   /// run in words.
-  void ramp_shape(const Ramp& r, const Case& c, const char* col, int label_line = 0) {
-    const auto p = ramp_point(r, c);
+  void ramp_shape(const Ramp& r, const rules::PlanModel& model, const char* col, int label_line = 0) {
+    const auto p = ramp_point(r, model.c);
     if (!p) return;
-    const rules::PlanModel model(c);
     const auto side = r.in && r.at ? model.wall_side(*r.in, *p) : std::nullopt;
     const double w = r.width ? r.width->mm() : 900;
     Point2 along = wall_direction(r.rooms, *p), across = left_normal(along);
@@ -439,7 +437,7 @@ class Drawing {
       const Point2 at = place(P(*p) + Point2{0, 2.6}, text_em(label) * 1.8, 2.2);
       canvas_.text(at + Point2{0, 0.6}, label, 1.8, "middle", "#8d5524");
     }
-    for (const Ramp& r : c_.ramps) ramp_shape(r, c_, "#8d5524");
+    for (const Ramp& r : c_.ramps) ramp_shape(r, model_, "#8d5524");
   }
 
   void room_labels() {
@@ -609,7 +607,7 @@ class Drawing {
     for (const Ramp& r : m.ramps) {
       const auto old = std::find_if(c_.ramps.begin(), c_.ramps.end(), [&](const Ramp& o) { return o.id == r.id; });
       if (old != c_.ramps.end() && *old == r) continue;
-      ramp_shape(r, m, colour::planned, old != c_.ramps.end() ? 1 : 0);  // a rebuilt ramp: its words under the old ones
+      ramp_shape(r, model, colour::planned, old != c_.ramps.end() ? 1 : 0);  // a rebuilt ramp: its words under the old ones
     }
   }
 

@@ -8,6 +8,7 @@
 
 #include "geometry/passage.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -101,6 +102,11 @@ class PlanModel {
   mutable std::map<std::pair<std::string, int>, std::vector<Ring>> obstacles_;
   mutable std::map<std::pair<std::string, int>, std::vector<const Fixture*>> obstacle_fixtures_;
 };
+
+/// Whether two connections (a door, a step, a ramp) join the same two rooms, in either order.
+inline bool same_rooms(const std::array<std::string, 2>& a, const std::array<std::string, 2>& b) {
+  return (a[0] == b[0] && a[1] == b[1]) || (a[0] == b[1] && a[1] == b[0]);
+}
 
 /// The clear extent of a band: the smallest `t` of its pieces, or `limit`.
 double band_extent(const std::vector<BandPiece>& pieces, double limit);

@@ -514,15 +514,18 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
                          ? std::min(problem.candidates[i].cost,
                                     index[i]->price(index[i]->applied.measures, fees, true).charged)
                          : problem.candidates[i].cost;
-    // Worth choosing again only if something left out would fit in what the bill leaves.
+    // Worth choosing again only if something left out would fit in what the bill leaves, with
+    // money saved; or if something left out costs less here, which may be worth more in place of
+    // a chosen item than that item is (HM-027 at 8,000: a ramp and d-bath widened beside its
+    // removed leaf for 1,182 rather than the balcony floor raised for 1,123).
     const std::vector<bool> in_plan = mask_of(solution.chosen, index.size());
     bool fits = false, cheaper = false;
     for (std::size_t i = 0; i < index.size(); ++i) {
-      if (in_plan[i]) continue;
-      fits |= !problem.candidates[i].excluded && cost_here[i] <= left + 1e-9;
+      if (in_plan[i] || problem.candidates[i].excluded) continue;
+      fits |= cost_here[i] <= left + 1e-9;
       cheaper |= cost_here[i] < problem.candidates[i].cost - 1e-9;
     }
-    if (!fits || (saved < 0.005 && !cheaper)) break;
+    if (!cheaper && (!fits || saved < 0.005)) break;
     planning::Problem wider = problem;
     wider.budget = *problem.budget + std::max(0.0, extra);
     for (std::size_t i = 0; i < index.size(); ++i)

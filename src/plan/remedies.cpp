@@ -648,6 +648,7 @@ const std::set<std::string>& affected_kinds(const std::string& remedy) {
       {"threshold.ramp", {"door.threshold", "route.reachable"}},
       {"door.lever_handle", {"door.handle"}},
       {"ramp.build", {"building.access", "route.step", "route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
+      {"floor.raise", {"route.step", "route.reachable", "control.height", "floor.slip"}},
       {"ramp.rebuild", {"route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
       {"handrail.install", {"route.step", "ramp.handrail", "route.reachable"}},
       {"stair_climber", {"building.access"}},
@@ -783,6 +784,44 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5, ramp.length.mm() / 1000);
     std::erase_if(c.steps, [&](const Step& x) { return x.id == element; });
     c.ramps.push_back(ramp);
+    return out;
+  }
+  if (remedy == "floor.raise") {
+    // The lower room's floor brought up to the other's: the step is gone and nothing takes floor.
+    // Only where nothing else changes level with it: the room is reached only from the higher one
+    // and holds nothing whose height the checks measure from its floor but its devices, which
+    // come that much nearer the floor.
+    const Step* s = nullptr;
+    for (const Step& x : c.steps)
+      if (x.id == element) s = &x;
+    if (!s || !s->rise || !s->lower || *s->lower == outside_id) return std::nullopt;
+    const std::string lower = *s->lower;
+    const std::array<std::string, 2> rooms = s->rooms;
+    if (rooms[0] == outside_id || rooms[1] == outside_id) return std::nullopt;
+    const double rise = s->count * s->rise->mm();
+    Room* room = find(c.rooms, lower);
+    if (!room || rise > (item ? item->param("max_rise_mm", 150) : 150)) return std::nullopt;
+    auto touches = [&](const std::array<std::string, 2>& r) { return r[0] == lower || r[1] == lower; };
+    for (const Door& d : c.doors)
+      if (touches(d.rooms) && !rules::same_rooms(d.rooms, rooms)) return std::nullopt;
+    for (const Step& x : c.steps)
+      if (x.id != element && touches(x.rooms)) return std::nullopt;
+    for (const Ramp& r : c.ramps)
+      if (touches(r.rooms)) return std::nullopt;
+    constexpr std::array level_bound = {FixtureType::toilet, FixtureType::basin, FixtureType::shower, FixtureType::bathtub,
+                                        FixtureType::kitchen_counter, FixtureType::stove, FixtureType::sink};
+    for (const Fixture& f : c.fixtures)
+      if (f.room == lower && std::find(level_bound.begin(), level_bound.end(), f.type) != level_bound.end())
+        return std::nullopt;
+    for (const GrabBar& b : c.grab_bars)
+      if (b.room == lower) return std::nullopt;
+    for (Device& d : c.devices)
+      if (d.room == lower && d.height) d.height = Length::mm(std::max(0.0, d.height->mm() - rise));
+    // The new floor is tiled anti-slip (the catalogue prices it so).
+    if (!room->floor) room->floor = Floor{};
+    room->floor->slip_resistant = true;
+    out.measures["floor_area"] = std::abs(g::signed_area(outline(*room))) / 1e6;
+    std::erase_if(c.steps, [&](const Step& x) { return x.id == element; });
     return out;
   }
   if (remedy == "ramp.rebuild") {

@@ -8,6 +8,7 @@
 #include "report/words.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -188,13 +189,19 @@ class Report {
 
   std::string element_name(const std::string& id) const { return element_label(c_, id, lang_); }
 
-  /// Where an item acts, and for a ramp the room the plan puts it in (which side of the step).
+  /// Where an item acts, and for a ramp the room the plan puts it in (which side of the step);
+  /// for a raised floor, which floor and by how much.
   std::string item_place(const PlanItem& item) const {
     std::string s = element_name(item.element);
-    if (item.remedy != "ramp.build" && item.remedy != "ramp.rebuild") return s;
     const Step* step = nullptr;
     for (const Step& x : c_.steps)
       if (x.id == item.element) step = &x;
+    if (item.remedy == "floor.raise" && step && step->lower && step->rise) {
+      const std::string by = std::to_string(static_cast<long long>(std::lround(step->count * step->rise->mm())));
+      const std::string floor = say("report.floor_raised", lang_);
+      return s + " · " + element_name(*step->lower) + (lang_ == "zh" ? floor + by + "毫米" : " " + floor + " " + by + " mm");
+    }
+    if (item.remedy != "ramp.build" && item.remedy != "ramp.rebuild") return s;
     for (const Ramp& r : p_.modified.ramps) {
       const bool existed = std::any_of(c_.ramps.begin(), c_.ramps.end(), [&](const Ramp& o) { return o.id == r.id; });
       // A ramp built for the step: new, between its rooms, named after it (fresh ids extend the step's).

@@ -63,6 +63,7 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"report.item", {"Item", "项目"}},
       {"report.element", {"At", "部位"}},
       {"report.ramp_in", {"ramp in", "坡道设于"}},
+      {"report.floor_raised", {"floor raised by", "地面抬高"}},
       {"report.quantity", {"Qty", "数量"}},
       {"report.unit", {"Unit", "单位"}},
       {"report.unit_cost", {"Unit price", "单价"}},

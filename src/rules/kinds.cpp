@@ -16,9 +16,9 @@ constexpr std::array<std::string_view, 34> checks = {
     "basin.height", "counter.height", "bed.side_space", "control.height", "floor.slip",
     "alert.visual", "alert.voice", "safety.gas", "safety.call"};
 
-constexpr std::array<std::string_view, 28> remedies = {
+constexpr std::array<std::string_view, 29> remedies = {
     "door.widen", "door.sliding", "door.remove_leaf", "threshold.remove", "threshold.ramp",
-    "door.lever_handle", "ramp.build", "ramp.rebuild", "handrail.install", "stair_climber",
+    "door.lever_handle", "ramp.build", "floor.raise", "ramp.rebuild", "handrail.install", "stair_climber",
     "toilet.seated", "toilet.commode_chair", "toilet.raised_seat", "grab_bar.install", "shower.seat",
     "shower.level_entry", "bathtub.to_shower", "basin.accessible", "counter.lower", "furniture.move",
     "bathroom.enlarge", "control.relocate", "floor.anti_slip", "doorbell.visual", "alarm.visual",

@@ -76,13 +76,24 @@ const std::vector<Ring>& PlanModel::obstacles(const std::string& room, KneeSpace
   if (it != obstacles_.end()) return it->second;
   std::vector<Ring> rings;
   std::vector<const Fixture*> fixtures;
+  std::vector<const std::string*> names;
   for (const Fixture& f : c.fixtures) {
     if (f.room != room || !blocks_floor(f)) continue;
     if (knee == KneeSpace::counts_as_free && has_knee_space(f)) continue;
     rings.push_back(footprint(f));
     fixtures.push_back(&f);
+    names.push_back(&f.id);
   }
+  // After the fixtures, so that an obstacle's index is its fixture's where it has one.
+  if (knee == KneeSpace::counts_as_free)
+    for (const Ramp& r : c.ramps)
+      if (r.in == room)
+        if (auto run = ramp_run(c, r)) {
+          rings.push_back(std::move(*run));
+          names.push_back(&r.id);
+        }
   obstacle_fixtures_[key] = std::move(fixtures);
+  obstacle_names_[key] = std::move(names);
   return obstacles_[key] = std::move(rings);
 }
 
@@ -224,9 +235,9 @@ std::vector<BandPiece> PlanModel::band(const std::string& room, Point2 origin, P
   const double t0 = start + 0.5;
   auto local = [&](Point2 p) { return Point2{dot(p - origin, across), dot(p - origin, dir)}; };
   const auto& rings = obstacles(room, knee);
-  const auto& fixtures = obstacle_fixtures(room, knee);
+  const auto& names = obstacle_names_.at(std::make_pair(room, static_cast<int>(knee)));
   for (std::size_t i = 0; i < rings.size(); ++i) {
-    if (fixtures[i]->id == ignore) continue;
+    if (*names[i] == ignore) continue;
     std::vector<Point2> poly;
     for (Point2 p : rings[i]) poly.push_back(local(p));
     poly = clip(poly, {0, 0}, {1, 0}, lo);
@@ -234,7 +245,7 @@ std::vector<BandPiece> PlanModel::band(const std::string& room, Point2 origin, P
     poly = clip(poly, {0, 0}, {0, 1}, t0);
     if (poly.size() < 3) continue;
     BandPiece piece{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-                    std::numeric_limits<double>::max(), fixtures[i]->id};
+                    std::numeric_limits<double>::max(), *names[i]};
     for (Point2 p : poly) {
       piece.s0 = std::min(piece.s0, p.x);
       piece.s1 = std::max(piece.s1, p.x);

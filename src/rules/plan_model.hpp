@@ -56,7 +56,8 @@ class PlanModel {
 
   [[nodiscard]] const Ring* outline(const std::string& room) const;
   [[nodiscard]] const Room* room(const std::string& id) const;
-  /// Footprints blocking the floor of a room, with the fixture each belongs to.
+  /// What blocks the floor of a room (floor_obstacles()): the fixtures' footprints, each at its
+  /// fixture's index in obstacle_fixtures(), then for turning spaces the ramps' sloped runs.
   [[nodiscard]] const std::vector<Ring>& obstacles(const std::string& room, KneeSpace knee) const;
   [[nodiscard]] const std::vector<const Fixture*>& obstacle_fixtures(const std::string& room, KneeSpace knee) const;
   [[nodiscard]] std::vector<const Fixture*> fixtures_in(const std::string& room) const;
@@ -79,7 +80,7 @@ class PlanModel {
   [[nodiscard]] const Fixture* served_fixture(const GrabBar& g, double reach) const;
   [[nodiscard]] std::vector<const GrabBar*> bars_serving(const Fixture& f, double reach) const;
 
-  /// Obstacles (walls of `room`, blocking fixtures except `ignore`) inside the band
+  /// Obstacles (walls of `room`, obstacles() except the one with id `ignore`) inside the band
   /// { origin + across·s + dir·t : s in (s0, s1), t >= start }, as pieces.
   [[nodiscard]] std::vector<BandPiece> band(const std::string& room, Point2 origin, Point2 dir, Point2 across,
                                             double s0, double s1, double start, KneeSpace knee,
@@ -101,6 +102,7 @@ class PlanModel {
   std::map<std::string, Ring> outlines_;
   mutable std::map<std::pair<std::string, int>, std::vector<Ring>> obstacles_;
   mutable std::map<std::pair<std::string, int>, std::vector<const Fixture*>> obstacle_fixtures_;
+  mutable std::map<std::pair<std::string, int>, std::vector<const std::string*>> obstacle_names_;  ///< ids, by obstacle
 };
 
 /// Whether two connections (a door, a step, a ramp) join the same two rooms, in either order.

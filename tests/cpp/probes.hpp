@@ -235,7 +235,7 @@ inline std::map<std::string, ProbeFactory> factories() {
                    // At the limit: a level change of exactly `max` (none at all when max is 0).
                    if (past || max > 0)
                      f.c.steps.push_back(
-                         Step{"s1", {"hall", "living"}, Point2{3000, 1500}, 1, Length::mm(past ? max + 1 : max), std::nullopt, std::nullopt});
+                         Step{"s1", {"hall", "living"}, Point2{3000, 1500}, 1, Length::mm(past ? max + 1 : max), std::nullopt, "living"});
                  }};
   };
   auto ramp = [](Flat& f, double rise, double length) {

@@ -1,6 +1,8 @@
 // Moving, turning or mirroring a plan changes no finding (apart from where it
 // is): the checks look at the geometry, not at coordinates.
+#include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/io/case_json.hpp>
+#include <barrierfree/model/plan_geometry.hpp>
 #include <barrierfree/plan/plan.hpp>
 #include <barrierfree/rules/check.hpp>
 
@@ -10,6 +12,7 @@
 #include <map>
 #include <sstream>
 
+#include "probes.hpp"
 #include "test_support.hpp"
 
 using namespace barrierfree;
@@ -223,4 +226,61 @@ TEST_CASE("findings do not depend on the order of the case's lists") {
     };
     CHECK(strip(check(shuffled)) == strip(check(original)));
   }
+}
+
+TEST_CASE("a ramp's sloped run is no floor to turn on, however the plan is turned; it is floor to pass over") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Rule* rule = rs.find("gb50763.turning_space.bedroom");
+  REQUIRE(rule);
+  const double diameter = rule->mm("diameter");
+  constexpr double run = 600, width = 1600;
+  // A bedroom east of the hall, as wide as the ramp that runs into it from their wall: the level
+  // floor left is `depth - run` deep and `width` wide.
+  auto flat = [&](double depth, bool placed) {
+    probes::Flat f;
+    f.room("bed", RoomType::bedroom, 3000, 0, depth, width);
+    f.door("d-bed", "hall", "bed", {3000, width / 2}, 800, DoorType::opening);
+    Ramp& r = f.ramp("r1", {"hall", "bed"}, 50, run, width, 1500);
+    r.at = Point2{3000, width / 2};
+    if (placed) r.in = "bed";
+    f.c.occupants = {probes::needing("wheelchair")};
+    return f.c;
+  };
+  auto turning = [&](const Case& c) -> std::optional<double> {
+    const CheckResult r = check(c, rs);
+    for (const Finding& f : r.findings)
+      if (f.rule_id == rule->id && f.element == "bed") return f.measured.get<double>();
+    return std::nullopt;
+  };
+  auto routes = [&](const Case& c) {
+    std::vector<std::string> out;
+    for (const Finding& f : check(c, rs).findings)
+      if (f.check.rfind("route.", 0) == 0) out.push_back(signature(f));
+    return out;
+  };
+  for (const Transform& t : {Transform{}, Transform{1, false, {0, 0}}, Transform{2, true, {500, 0}},
+                             Transform{3, true, {0, 0}}, Transform{0, false, {0, 0}, 30}}) {
+    CAPTURE(t.quarter_turns, t.mirror, t.degrees);
+    const Case at_limit = transformed(flat(run + diameter, true), t);
+    REQUIRE(read_case(serialise(at_limit)).ok());
+    CHECK_FALSE(turning(at_limit));
+    const auto short_by_one = turning(transformed(flat(run + diameter - 1, true), t));
+    REQUIRE(short_by_one);
+    CHECK(*short_by_one == Approx(diameter - 1).margin(t.degrees == 0 ? 0.0 : 1.0));
+    // Where the ramp is not placed in the room, its floor is not known to be taken.
+    CHECK_FALSE(turning(transformed(flat(run + diameter - 1, false), t)));
+    // A wheelchair goes up and down the run: the routes are the same with it placed or not.
+    CHECK(routes(transformed(flat(run + diameter - 1, true), t)) == routes(transformed(flat(run + diameter - 1, false), t)));
+  }
+  // The free floor of the public API says the same.
+  const Case c = flat(run + diameter, true);
+  const Room& bed = *c.find_room("bed");
+  CHECK(geometry::area(free_floor(c, bed)) == Approx(diameter * width));
+  CHECK(geometry::area(free_floor(c, bed, KneeSpace::obstacle)) == Approx((run + diameter) * width));
+  const auto ring = ramp_run(c, c.ramps.front());
+  REQUIRE(ring);
+  CHECK(geometry::signed_area(*ring) == Approx(run * width));  // counter-clockwise
+  Case level = c;
+  level.ramps.front().rise = Length::mm(0);
+  CHECK_FALSE(ramp_run(level, level.ramps.front()));
 }

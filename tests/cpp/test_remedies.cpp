@@ -434,3 +434,77 @@ TEST_CASE("a planned ramp's room survives writing and reading, and must be one o
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.errors.front().path == "/ramps/0/in");
 }
+
+TEST_CASE("raising a balcony's floor removes its step, only where nothing else changes level with it") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  const double max_rise = cat.find("floor.raise")->param("max_rise_mm", 0);
+  REQUIRE(max_rise > 0);
+  auto balcony = [&](double rise) {
+    Flat f = balcony_step(1500, rise);
+    f.c.steps.front().lower = "balcony";
+    f.c.rooms.back().floor = Floor{false, true};
+    return f;
+  };
+  auto has = [&](const Case& c, const std::string& kind) {
+    const CheckResult r = check(c, rs);
+    return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& x) { return x.check == kind; });
+  };
+  SECTION("a rise exactly at the catalogue's limit: the step is gone, the new floor anti-slip, priced by its area") {
+    Flat f = balcony(max_rise);
+    REQUIRE(has(f.c, "route.step"));
+    REQUIRE(has(f.c, "floor.slip"));
+    const auto a = planning::apply(f.c, rs, cat, "floor.raise", "s1");
+    REQUIRE(a);
+    CHECK(a->modified.steps.empty());
+    CHECK(a->modified.ramps.empty());
+    CHECK(a->measures.at("floor_area") == Approx(1.5 * 3.0));
+    CHECK_FALSE(has(a->modified, "route.step"));
+    CHECK_FALSE(has(a->modified, "floor.slip"));
+    REQUIRE(read_case(serialise(a->modified)).ok());
+  }
+  SECTION("1 mm higher: not this remedy") {
+    CHECK_FALSE(planning::apply(balcony(max_rise + 1).c, rs, cat, "floor.raise", "s1"));
+  }
+  SECTION("a step that does not say which floor is lower, or whose lower side is the hall: not raised") {
+    Flat f = balcony(100);
+    f.c.steps.front().lower.reset();
+    CHECK_FALSE(planning::apply(f.c, rs, cat, "floor.raise", "s1"));
+    // The hall has the flat's own door: raising it would make a step there.
+    f.c.steps.front().lower = "hall";
+    CHECK_FALSE(planning::apply(f.c, rs, cat, "floor.raise", "s1"));
+  }
+  SECTION("a balcony reached from a second room too, or holding a sink: not raised") {
+    Flat f = balcony(100);
+    f.room("bed", RoomType::bedroom, 0, 3000, 4500, 3000);
+    f.door("d-bed", "hall", "bed", {1500, 3000}, 900, DoorType::opening);
+    REQUIRE(planning::apply(f.c, rs, cat, "floor.raise", "s1"));
+    Flat two = f;
+    two.door("d-bed-balcony", "bed", "balcony", {3750, 3000}, 800, DoorType::opening);
+    REQUIRE(read_case(serialise(two.c)).ok());
+    CHECK_FALSE(planning::apply(two.c, rs, cat, "floor.raise", "s1"));
+    Flat sink = f;
+    sink.fixture("sink", FixtureType::sink, "balcony", {4200, 2500}, 500, 400, 180);
+    CHECK_FALSE(planning::apply(sink.c, rs, cat, "floor.raise", "s1"));
+    Flat washer = f;  // a washing machine stands on whatever floor there is
+    washer.fixture("wm", FixtureType::washing_machine, "balcony", {4200, 2500}, 600, 600, 180);
+    CHECK(planning::apply(washer.c, rs, cat, "floor.raise", "s1"));
+  }
+  SECTION("a switch on the balcony comes as much nearer the floor") {
+    Flat f = balcony(100);
+    f.device("sw", DeviceType::switch_, "balcony").height = Length::mm(1200);
+    const auto a = planning::apply(f.c, rs, cat, "floor.raise", "s1");
+    REQUIRE(a);
+    CHECK(a->modified.devices.front().height->mm() == 1100);
+  }
+  SECTION("the planner takes it where a ramp would leave the balcony no landing") {
+    Flat f = balcony(100);
+    PlanOptions o;
+    o.no_budget = true;
+    const PlanResult r = plan(f.c, rs, cat, builtin_regions(), o);
+    CHECK(r.plan.verified);
+    CHECK(std::any_of(r.plan.items.begin(), r.plan.items.end(),
+                      [](const PlanItem& i) { return i.remedy == "floor.raise" && i.element == "s1"; }));
+    CHECK(std::none_of(r.plan.items.begin(), r.plan.items.end(), [](const PlanItem& i) { return i.remedy == "ramp.build"; }));
+  }
+}

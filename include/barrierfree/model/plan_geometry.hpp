@@ -6,6 +6,7 @@
 #include <barrierfree/geometry/types.hpp>
 #include <barrierfree/model/case.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace barrierfree {
@@ -30,16 +31,24 @@ bool has_knee_space(const Fixture& fixture);
 /// The walls two rooms share (walls have no thickness; ends within `tolerance` mm count).
 std::vector<Segment> shared_wall(const Room& a, const Room& b, double tolerance = wall_tolerance_mm);
 
+/// The floor a ramp's sloped run covers: a rectangle as wide as the ramp (without a width, the
+/// clear width of a door between its rooms), straight out from the wall at `at` into the room
+/// `in`, as long as its run. Nothing where the ramp is not placed (no `in` or `at`), has no rise
+/// or no length, or `in` has no outline.
+std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp);
+
 enum class KneeSpace {
-  counts_as_free,  ///< knee space under basins and counters is free floor (turning spaces)
-  obstacle,        ///< every footprint blocks the floor
+  /// Floor to turn and manoeuvre on (turning spaces, manoeuvring clearances): knee space under
+  /// basins and counters is free, a ramp's sloped run is not (it is not level: ADA 304.2, 404.2.4.4).
+  counts_as_free,
+  obstacle,  ///< every footprint blocks the floor; a ramp's run is floor to pass over
 };
 
-/// The footprints that block the floor of `room`.
+/// The footprints that block the floor of `room`, and with KneeSpace::counts_as_free the sloped
+/// runs of the ramps placed in it.
 std::vector<Ring> floor_obstacles(const Case& c, const Room& room, KneeSpace knee = KneeSpace::counts_as_free);
 
-/// The room's free floor: its outline minus the footprints of the fixtures
-/// that block the floor (Boost.Geometry difference).
+/// The room's free floor: its outline minus floor_obstacles() (Boost.Geometry difference).
 MultiPolygon free_floor(const Case& c, const Room& room, KneeSpace knee = KneeSpace::counts_as_free);
 
 }  // namespace barrierfree

@@ -1,6 +1,9 @@
 #include <barrierfree/geometry/operations.hpp>
 #include <barrierfree/model/plan_geometry.hpp>
 
+#include <algorithm>
+#include <limits>
+
 namespace barrierfree {
 
 Ring outline(const Room& room) { return geometry::normalised(room.polygon); }
@@ -22,23 +25,63 @@ std::vector<Segment> shared_wall(const Room& a, const Room& b, double tolerance)
   return geometry::shared_walls(outline(a), outline(b), tolerance);
 }
 
-std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp) {
-  if (!ramp.in || !ramp.at || ramp.rise.mm() <= 0 || ramp.length.mm() <= 0) return std::nullopt;
+Ring RampFrame::run() const {
+  const Point2 half = along * (width / 2), down = inward * length;
+  return geometry::normalised(Ring{top - half, top + half, top + half + down, top - half + down});
+}
+
+std::optional<RampFrame> ramp_frame(const Case& c, const Ramp& ramp) {
+  if (!ramp.in || !ramp.at || !ramp.width || ramp.width->mm() <= 0 || ramp.rise.mm() <= 0 || ramp.length.mm() <= 0)
+    return std::nullopt;
   const Room* room = c.find_room(*ramp.in);
   if (!room) return std::nullopt;
-  std::optional<double> width;
-  if (ramp.width) width = ramp.width->mm();
-  for (const Door& d : c.doors)
-    if (!width && d.clear_width && ((d.rooms[0] == ramp.rooms[0] && d.rooms[1] == ramp.rooms[1]) ||
-                                    (d.rooms[0] == ramp.rooms[1] && d.rooms[1] == ramp.rooms[0])))
-      width = d.clear_width->mm();
-  const auto wall = geometry::nearest_edge(outline(*room), *ramp.at);
-  if (!width || *width <= 0 || !wall) return std::nullopt;
-  const Point2 along = (wall->b - wall->a) * (1.0 / wall->length());
-  const Point2 inward = left_normal(along);  // outlines are counter-clockwise
-  const Point2 foot = wall->a + along * dot(*ramp.at - wall->a, along);
-  const Point2 half = along * (*width / 2), run = inward * ramp.length.mm();
-  return geometry::normalised(Ring{foot - half, foot + half, foot + half + run, foot - half + run});
+  const Ring ring = outline(*room);
+  const std::string& other_id = ramp.rooms[0] == *ramp.in ? ramp.rooms[1] : ramp.rooms[0];
+  const Room* other = other_id == outside_id ? nullptr : c.find_room(other_id);
+  const std::vector<Segment> shared = other ? shared_wall(*room, *other) : std::vector<Segment>{};
+  // Whether the wall along `e` just beside `at` (2 mm on, within the edge) is one the other room
+  // is beyond.
+  auto faces_other = [&](const Segment& e) {
+    const Point2 dir = (e.b - e.a) * (1.0 / e.length());
+    const double t = dot(*ramp.at - e.a, dir);
+    for (const double step : {2.0, -2.0}) {
+      if (t + step < 0 || t + step > e.length()) continue;
+      const Point2 p = e.a + dir * (t + step);
+      for (const Segment& s : shared)
+        if (geometry::distance(p, s) <= 1.0) return true;
+    }
+    return false;
+  };
+  constexpr double tie = 1e-6;
+  std::optional<Segment> wall;
+  double best = std::numeric_limits<double>::max();
+  bool best_faces = false;
+  for (const Segment& e : geometry::edges(ring)) {
+    if (e.length() <= 0) continue;
+    const double d = geometry::distance(*ramp.at, e);
+    if (d > best + tie) continue;
+    const bool faces = faces_other(e);
+    if (d < best - tie || (faces && !best_faces)) {
+      wall = e;
+      best = std::min(best, d);
+      best_faces = faces;
+    }
+  }
+  if (!wall) return std::nullopt;
+  RampFrame f;
+  f.width = ramp.width->mm();
+  f.length = ramp.length.mm();
+  const double len = wall->length();
+  f.along = (wall->b - wall->a) * (1.0 / len);
+  f.inward = left_normal(f.along);  // outlines are counter-clockwise
+  const double t = dot(*ramp.at - wall->a, f.along);
+  f.top = wall->a + f.along * (len >= f.width ? std::clamp(t, f.width / 2, len - f.width / 2) : len / 2);
+  return f;
+}
+
+std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp) {
+  if (auto f = ramp_frame(c, ramp)) return f->run();
+  return std::nullopt;
 }
 
 std::vector<Ring> floor_obstacles(const Case& c, const Room& room, KneeSpace knee) {

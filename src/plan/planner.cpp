@@ -536,6 +536,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
     choose(wider, s, t, a);
     if (s.chosen == solution.chosen) break;
     if (!t.not_applied.empty() || t.charged() > *p.budget + 1e-9) {
+      if (extra <= 0.005) break;  // nothing to take back: the same choice again would go over
       extra /= 2;  // counted too generously: the bill went over; try with less
       continue;
     }

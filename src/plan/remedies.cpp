@@ -455,6 +455,10 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
   };
   const Point2 middle = g::centroid(outline_ring);
   const double walls = wall_angle(outline_ring);
+  std::vector<Ring> ramp_runs;  // no place for furniture
+  for (const Ramp& r : c.ramps)
+    if (r.in == room)
+      if (auto run = ramp_run(c, r)) ramp_runs.push_back(std::move(*run));
   // Try a piece at a place (moved `along_walls`); keep it if it is the best so far.
   auto trial = [&](const Fixture& original, Point2 along_walls, bool turn, Move& best) {
     const Point2 shift = walls == 0 ? along_walls : turned_by(along_walls, walls);
@@ -465,6 +469,8 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
     if (!std::all_of(fp.begin(), fp.end(), [&](Point2 p) { return g::covers(outline_ring, p, 0.5); })) return;
     for (const Fixture& other : c.fixtures)
       if (other.id != original.id && other.room == room && g::overlap_area(fp, footprint(other)) > 1.0) return;
+    for (const Ring& run : ramp_runs)
+      if (g::overlap_area(fp, run) > 1.0) return;
     Fixture* target = find(c.fixtures, original.id);
     *target = moved_f;
     const double w = room_weight(c, rs, room, kinds);
@@ -647,9 +653,12 @@ const std::set<std::string>& affected_kinds(const std::string& remedy) {
       {"threshold.remove", {"door.threshold", "route.reachable"}},
       {"threshold.ramp", {"door.threshold", "route.reachable"}},
       {"door.lever_handle", {"door.handle"}},
-      {"ramp.build", {"building.access", "route.step", "route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
+      // A ramp's run is no floor to turn on (ramp_run): the turning spaces beside it are measured again.
+      {"ramp.build", {"building.access", "route.step", "route.reachable", "ramp.slope", "ramp.width", "ramp.landing",
+                      "ramp.handrail", "turning_space", "door.turning_space"}},
       {"floor.raise", {"route.step", "route.reachable", "control.height", "floor.slip"}},
-      {"ramp.rebuild", {"route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail"}},
+      {"ramp.rebuild", {"route.reachable", "ramp.slope", "ramp.width", "ramp.landing", "ramp.handrail", "turning_space",
+                        "door.turning_space"}},
       {"handrail.install", {"route.step", "ramp.handrail", "route.reachable"}},
       {"stair_climber", {"building.access"}},
       {"toilet.seated", {"toilet.type", "toilet.seat_height"}},
@@ -788,9 +797,11 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
   }
   if (remedy == "floor.raise") {
     // The lower room's floor brought up to the other's: the step is gone and nothing takes floor.
-    // Only where nothing else changes level with it: the room is reached only from the higher one
-    // and holds nothing whose height the checks measure from its floor but its devices, which
-    // come that much nearer the floor.
+    // Only where nothing else changes level with it: the room is reached only from the higher one,
+    // through a door, and holds nothing whose height the checks measure from its floor but its
+    // devices, which come that much nearer the floor. A leaf swinging over the new floor is
+    // trimmed with the work (the catalogue prices it so); a sill keeps its height above the
+    // higher floor, from which it is measured.
     const Step* s = nullptr;
     for (const Step& x : c.steps)
       if (x.id == element) s = &x;
@@ -802,8 +813,13 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     Room* room = find(c.rooms, lower);
     if (!room || rise > (item ? item->param("max_rise_mm", 150) : 150)) return std::nullopt;
     auto touches = [&](const std::array<std::string, 2>& r) { return r[0] == lower || r[1] == lower; };
-    for (const Door& d : c.doors)
+    // A step without a door between its rooms would leave them joined by nothing once it is gone.
+    bool door_between = false;
+    for (const Door& d : c.doors) {
       if (touches(d.rooms) && !rules::same_rooms(d.rooms, rooms)) return std::nullopt;
+      door_between = door_between || rules::same_rooms(d.rooms, rooms);
+    }
+    if (!door_between) return std::nullopt;
     for (const Step& x : c.steps)
       if (x.id != element && touches(x.rooms)) return std::nullopt;
     for (const Ramp& r : c.ramps)
@@ -815,8 +831,11 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
         return std::nullopt;
     for (const GrabBar& b : c.grab_bars)
       if (b.room == lower) return std::nullopt;
+    // A device the new floor would reach is moved first (control.relocate), not buried.
+    for (const Device& d : c.devices)
+      if (d.room == lower && d.height && d.height->mm() <= rise) return std::nullopt;
     for (Device& d : c.devices)
-      if (d.room == lower && d.height) d.height = Length::mm(std::max(0.0, d.height->mm() - rise));
+      if (d.room == lower && d.height) d.height = *d.height - Length::mm(rise);
     // The new floor is tiled anti-slip (the catalogue prices it so).
     if (!room->floor) room->floor = Floor{};
     room->floor->slip_resistant = true;

@@ -386,17 +386,20 @@ class Drawing {
   /// the run, the top one in the other room), else a strip across its wall. Its slope, width and
   /// run in words.
   void ramp_shape(const Ramp& r, const rules::PlanModel& model, const char* col, int label_line = 0) {
-    const auto p = ramp_point(r, model.c);
+    auto p = ramp_point(r, model.c);
     if (!p) return;
-    const auto side = r.in && r.at ? model.wall_side(*r.in, *p) : std::nullopt;
-    const double w = r.width ? r.width->mm() : 900;
+    // Where it is placed, as the checks take it (ramp_frame); else across its wall.
+    const auto side = ramp_frame(model.c, r);
+    double w = r.width ? r.width->mm() : 900;
     Point2 along = wall_direction(r.rooms, *p), across = left_normal(along);
     double from = -300, to = 300;  // across the wall, without a room to run into
     if (side) {
+      p = side->top;
       along = side->along;
       across = side->inward;
+      w = side->width;
       from = 0;
-      to = std::max(r.length.mm(), 1.0);
+      to = side->length;
     }
     auto strip = [&](double t0, double t1) {
       return std::vector<Point2>{*p - along * (w / 2) + across * t0, *p + along * (w / 2) + across * t0,

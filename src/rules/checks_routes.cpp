@@ -120,6 +120,8 @@ class Topology {
 };
 
 std::string pinch_text(const Context& ctx, const std::string& room, const geometry::Pinch& p, bool zh) {
+  // Passages are measured among KneeSpace::obstacle's obstacles, which are all fixtures (a ramp's
+  // run is floor to pass over): a pinch's index is its fixture's.
   const auto& fixtures = ctx.plan.obstacle_fixtures(room, KneeSpace::obstacle);
   auto name = [&](int i) -> std::string {
     if (i < 0) return zh ? "墙" : "wall";

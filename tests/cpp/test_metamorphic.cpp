@@ -284,3 +284,54 @@ TEST_CASE("a ramp's sloped run is no floor to turn on, however the plan is turne
   level.ramps.front().rise = Length::mm(0);
   CHECK_FALSE(ramp_run(level, level.ramps.front()));
 }
+
+TEST_CASE("a ramp placed by a corner lies on its wall, however the plan is turned") {
+  // A bedroom east of the hall; the ramp's `at` 200 mm from the corner, then on it: its 900 mm
+  // top end is kept on the wall the two rooms share, so the run is x 3000…4200, y 0…900.
+  for (const double y : {200.0, 0.0}) {
+    probes::Flat f;
+    f.room("bed", RoomType::bedroom, 3000, 0, 3000, 3000);
+    f.door("d-bed", "hall", "bed", {3000, 1500}, 900, DoorType::opening);
+    Ramp& r = f.ramp("r1", {"hall", "bed"}, 100, 1200, 900, 1500);
+    r.at = Point2{3000, y};
+    r.in = "bed";
+    f.c.occupants = {probes::needing("wheelchair")};
+    for (const Transform& t : {Transform{}, Transform{1, false, {0, 0}}, Transform{2, true, {500, 0}},
+                               Transform{3, true, {0, 0}}, Transform{0, false, {0, 0}, 30}}) {
+      CAPTURE(y, t.quarter_turns, t.mirror, t.degrees);
+      const Case moved = transformed(f.c, t);
+      REQUIRE(read_case(serialise(moved)).ok());
+      const auto run = ramp_run(moved, moved.ramps.front());
+      REQUIRE(run);
+      CHECK(geometry::signed_area(*run) == Approx(1200.0 * 900));
+      const Point2 middle = geometry::centroid(*run), expected = t({3600, 450});
+      CHECK(middle.x == Approx(expected.x).margin(1e-6));
+      CHECK(middle.y == Approx(expected.y).margin(1e-6));
+    }
+  }
+}
+
+TEST_CASE("a door's turning circle and ADA's manoeuvring clearance are not on a ramp's run") {
+  // A sliding door into a 3000 x 3000 bedroom with a 1200 mm ramp running in from it: the floor
+  // in front of the door is the run.
+  auto flat = [](bool placed) {
+    probes::Flat f;
+    f.room("bed", RoomType::bedroom, 3000, 0, 3000, 3000);
+    f.door("d-bed", "hall", "bed", {3000, 1500}, 900, DoorType::sliding);
+    Ramp& r = f.ramp("r1", {"hall", "bed"}, 100, 1200, 900, 1500);
+    r.at = Point2{3000, 1500};
+    if (placed) r.in = "bed";
+    f.c.occupants = {probes::needing("wheelchair")};
+    return f.c;
+  };
+  for (const std::string standard : {"GB50763-2012", "ADA-2010"}) {
+    CAPTURE(standard);
+    auto side_fails = [&](const Case& c) {
+      for (const Finding& f : check(c, builtin_ruleset(standard)).findings)
+        if (f.check == "door.turning_space" && f.element == "d-bed") return f.room == "bed";
+      return false;
+    };
+    CHECK_FALSE(side_fails(flat(false)));
+    CHECK(side_fails(flat(true)));
+  }
+}

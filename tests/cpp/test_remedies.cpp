@@ -2,6 +2,8 @@
 // targets passes when the changed home is checked again: applied to a probe
 // flat just past a rule's limit, the finding is gone (or, for a partial
 // remedy, less severe). A remedy kind that resolves nothing fails the test.
+#include <barrierfree/geometry/operations.hpp>
+#include <barrierfree/model/plan_geometry.hpp>
 #include <barrierfree/plan/plan.hpp>
 
 #include <catch2/catch.hpp>
@@ -490,12 +492,49 @@ TEST_CASE("raising a balcony's floor removes its step, only where nothing else c
     washer.fixture("wm", FixtureType::washing_machine, "balcony", {4200, 2500}, 600, 600, 180);
     CHECK(planning::apply(washer.c, rs, cat, "floor.raise", "s1"));
   }
-  SECTION("a switch on the balcony comes as much nearer the floor") {
+  SECTION("a switch on the balcony comes as much nearer the floor; one the new floor would reach is not buried") {
     Flat f = balcony(100);
-    f.device("sw", DeviceType::switch_, "balcony").height = Length::mm(1200);
+    Device& sw = f.device("sw", DeviceType::switch_, "balcony");
+    sw.height = Length::mm(1200);
     const auto a = planning::apply(f.c, rs, cat, "floor.raise", "s1");
     REQUIRE(a);
     CHECK(a->modified.devices.front().height->mm() == 1100);
+    f.c.devices.front().height = Length::mm(101);
+    const auto just = planning::apply(f.c, rs, cat, "floor.raise", "s1");
+    REQUIRE(just);
+    CHECK(just->modified.devices.front().height->mm() == 1);
+    f.c.devices.front().height = Length::mm(100);
+    CHECK_FALSE(planning::apply(f.c, rs, cat, "floor.raise", "s1"));
+  }
+  SECTION("a step with no door beside it, a ramp or grab bar on the balcony: not raised") {
+    Flat no_door = balcony(100);
+    no_door.c.doors.erase(std::remove_if(no_door.c.doors.begin(), no_door.c.doors.end(),
+                                         [](const Door& d) { return d.id == "d-balcony"; }),
+                          no_door.c.doors.end());
+    CHECK_FALSE(planning::apply(no_door.c, rs, cat, "floor.raise", "s1"));
+    Flat ramp = balcony(100);
+    ramp.ramp("r1", {"hall", "balcony"}, 100, 1200, 900, 1500).at = Point2{3000, 600};
+    CHECK_FALSE(planning::apply(ramp.c, rs, cat, "floor.raise", "s1"));
+    Flat bar = balcony(100);
+    GrabBar g;
+    g.id = "bar";
+    g.room = "balcony";
+    g.from = {4500, 500};
+    g.to = {4500, 1100};
+    g.height = Length::mm(850);
+    bar.c.grab_bars.push_back(g);
+    CHECK_FALSE(planning::apply(bar.c, rs, cat, "floor.raise", "s1"));
+  }
+  SECTION("a door that swings onto the balcony keeps its swing (its leaf is trimmed with the work)") {
+    Flat f = balcony(100);
+    Door& d = f.c.doors.back();
+    REQUIRE(d.id == "d-balcony");
+    d.type = DoorType::swing;
+    d.swing_into = "balcony";
+    const auto a = planning::apply(f.c, rs, cat, "floor.raise", "s1");
+    REQUIRE(a);
+    CHECK(a->modified.doors.back().swing_into == "balcony");
+    CHECK(cat.find("floor.raise")->source.find("trimmed") != std::string::npos);
   }
   SECTION("the planner takes it where a ramp would leave the balcony no landing") {
     Flat f = balcony(100);
@@ -507,4 +546,38 @@ TEST_CASE("raising a balcony's floor removes its step, only where nothing else c
                       [](const PlanItem& i) { return i.remedy == "floor.raise" && i.element == "s1"; }));
     CHECK(std::none_of(r.plan.items.begin(), r.plan.items.end(), [](const PlanItem& i) { return i.remedy == "ramp.build"; }));
   }
+}
+
+TEST_CASE("furniture is not moved onto a ramp's run") {
+  // A bedroom 3000 x 2000 east of the hall with a 600 x 1400 wardrobe in it and a 900 mm ramp
+  // running 1200 mm into it from the door: level floor 1800 x 2000. With the wardrobe on the run
+  // the rest would hold a 1500 mm circle; anywhere else it does not fit.
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  Flat f;
+  f.room("bed", RoomType::bedroom, 3000, 0, 3000, 2000);
+  f.door("d-bed", "hall", "bed", {3000, 1000}, 900, DoorType::opening);
+  f.fixture("wardrobe", FixtureType::wardrobe, "bed", {5100, 1000}, 600, 1400, 0);
+  Ramp& r = f.ramp("r1", {"hall", "bed"}, 50, 1200, 900, 1500);
+  r.at = Point2{3000, 1000};
+  f.c.occupants = {needing("wheelchair")};
+  auto turning_fails = [&](const Case& c) {
+    const CheckResult res = check(c, rs);
+    return std::any_of(res.findings.begin(), res.findings.end(),
+                       [](const Finding& x) { return x.check == "turning_space" && x.element == "bed"; });
+  };
+  // Not placed, the ramp takes no floor the plan knows of: a move frees the circle.
+  REQUIRE(turning_fails(f.c));
+  const auto unplaced = planning::apply(f.c, rs, builtin_catalog(), "furniture.move", "bed");
+  REQUIRE(unplaced);
+  CHECK_FALSE(turning_fails(unplaced->modified));
+  // Placed in the bedroom: no move may stand on the run, and none frees the circle.
+  f.c.ramps.front().in = "bed";
+  REQUIRE(read_case(serialise(f.c)).ok());
+  const auto run = ramp_run(f.c, f.c.ramps.front());
+  REQUIRE(run);
+  REQUIRE(turning_fails(f.c));
+  const auto placed = planning::apply(f.c, rs, builtin_catalog(), "furniture.move", "bed");
+  const Case& after = placed ? placed->modified : f.c;
+  CHECK(geometry::overlap_area(footprint(*after.find_fixture("wardrobe")), *run) <= 1.0);
+  CHECK(turning_fails(after));
 }

@@ -31,10 +31,24 @@ bool has_knee_space(const Fixture& fixture);
 /// The walls two rooms share (walls have no thickness; ends within `tolerance` mm count).
 std::vector<Segment> shared_wall(const Room& a, const Room& b, double tolerance = wall_tolerance_mm);
 
-/// The floor a ramp's sloped run covers: a rectangle as wide as the ramp (without a width, the
-/// clear width of a door between its rooms), straight out from the wall at `at` into the room
-/// `in`, as long as its run. Nothing where the ramp is not placed (no `in` or `at`), has no rise
-/// or no length, or `in` has no outline.
+/// Where a placed ramp lies: its top end on a wall of its room `in`, centred on `top`, and its
+/// run straight out from that wall into the room.
+struct RampFrame {
+  Point2 top;     ///< the middle of its top end, on the wall
+  Point2 along;   ///< unit vector along the wall
+  Point2 inward;  ///< unit vector into `in`, down the run
+  double width = 0, length = 0;
+  /// The floor its sloped run covers: `width` × `length`.
+  [[nodiscard]] Ring run() const;
+};
+
+/// The frame of a ramp placed on the plan: on the wall of `in` nearest `at` (at a corner, the one
+/// the ramp's other room is beyond), its top end shifted along that wall as little as keeps it on
+/// the wall. Nothing where the ramp is not placed (no `in` or `at`), has no width, rise or length,
+/// or `in` has no outline.
+std::optional<RampFrame> ramp_frame(const Case& c, const Ramp& ramp);
+
+/// The floor a placed ramp's sloped run covers (ramp_frame()'s run()), which is not level.
 std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp);
 
 enum class KneeSpace {

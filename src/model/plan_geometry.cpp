@@ -25,62 +25,87 @@ std::vector<Segment> shared_wall(const Room& a, const Room& b, double tolerance)
   return geometry::shared_walls(outline(a), outline(b), tolerance);
 }
 
-Ring RampFrame::run() const {
-  const Point2 half = along * (width / 2), down = inward * length;
-  return geometry::normalised(Ring{top - half, top + half, top + half + down, top - half + down});
+Ring RampFrame::strip(double from, double to) const {
+  const Point2 half = along * (width / 2);
+  return geometry::normalised(
+      Ring{top - half + inward * from, top + half + inward * from, top + half + inward * to, top - half + inward * to});
+}
+
+std::optional<WallRun> wall_at(const Case& c, const std::string& room_id, const std::string& beyond, Point2 p) {
+  const Room* room = c.find_room(room_id);
+  if (!room) return std::nullopt;
+  const Ring ring = outline(*room);
+  const std::vector<Segment> es = geometry::edges(ring);
+  const Room* other = beyond == outside_id ? nullptr : c.find_room(beyond);
+  const std::vector<Segment> shared = other ? shared_wall(*room, *other) : std::vector<Segment>{};
+  // Whether the wall along `e` beside p's foot (2 mm on, within the edge) is one `beyond` is beyond.
+  auto faces = [&](const Segment& e) {
+    const Point2 dir = (e.b - e.a) * (1.0 / e.length());
+    const double t = std::clamp(dot(p - e.a, dir), 0.0, e.length());
+    for (const double step : {2.0, -2.0}) {
+      if (t + step < 0 || t + step > e.length()) continue;
+      for (const Segment& s : shared)
+        if (geometry::distance(e.a + dir * (t + step), s) <= 1.0) return true;
+    }
+    return false;
+  };
+  // Of the walls p may stand on (within wall_tolerance_mm), one `beyond` is beyond, the nearest;
+  // else the nearest wall.
+  std::optional<std::size_t> best;
+  double best_d = std::numeric_limits<double>::max();
+  bool best_faces = false;
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    if (es[i].length() <= 0) continue;
+    const double d = geometry::distance(p, es[i]);
+    const bool f = d <= wall_tolerance_mm && faces(es[i]);
+    if ((f && !best_faces) || (f == best_faces && d < best_d - 1e-9)) {
+      best = i;
+      best_d = d;
+      best_faces = f;
+    }
+  }
+  if (!best) return std::nullopt;
+  const Segment& e = es[*best];
+  WallRun w;
+  w.along = (e.b - e.a) * (1.0 / e.length());
+  w.inward = left_normal(w.along);  // outlines are counter-clockwise
+  w.at = e.a + w.along * dot(p - e.a, w.along);
+  // The straight wall: the edges before and after in line with this one.
+  auto in_line = [&](const Segment& x) {
+    if (x.length() <= 0) return true;  // a repeated vertex
+    const Point2 d = (x.b - x.a) * (1.0 / x.length());
+    return std::abs(cross(d, w.along)) < 1e-9 && dot(d, w.along) > 0 && std::abs(dot(x.a - e.a, w.inward)) < 1e-6;
+  };
+  const std::size_t n = es.size();
+  std::size_t first = *best, last = *best;
+  for (std::size_t k = 1; k < n && in_line(es[(first + n - 1) % n]); ++k) first = (first + n - 1) % n;
+  for (std::size_t k = 1; k < n && in_line(es[(last + 1) % n]); ++k) last = (last + 1) % n;
+  w.before = dot(w.at - es[first].a, w.along);
+  w.after = dot(es[last].b - w.at, w.along);
+  return w;
 }
 
 std::optional<RampFrame> ramp_frame(const Case& c, const Ramp& ramp) {
   if (!ramp.in || !ramp.at || !ramp.width || ramp.width->mm() <= 0 || ramp.rise.mm() <= 0 || ramp.length.mm() <= 0)
     return std::nullopt;
-  const Room* room = c.find_room(*ramp.in);
-  if (!room) return std::nullopt;
-  const Ring ring = outline(*room);
-  const std::string& other_id = ramp.rooms[0] == *ramp.in ? ramp.rooms[1] : ramp.rooms[0];
-  const Room* other = other_id == outside_id ? nullptr : c.find_room(other_id);
-  const std::vector<Segment> shared = other ? shared_wall(*room, *other) : std::vector<Segment>{};
-  // Whether the wall along `e` just beside `at` (2 mm on, within the edge) is one the other room
-  // is beyond.
-  auto faces_other = [&](const Segment& e) {
-    const Point2 dir = (e.b - e.a) * (1.0 / e.length());
-    const double t = dot(*ramp.at - e.a, dir);
-    for (const double step : {2.0, -2.0}) {
-      if (t + step < 0 || t + step > e.length()) continue;
-      const Point2 p = e.a + dir * (t + step);
-      for (const Segment& s : shared)
-        if (geometry::distance(p, s) <= 1.0) return true;
-    }
-    return false;
-  };
-  constexpr double tie = 1e-6;
-  std::optional<Segment> wall;
-  double best = std::numeric_limits<double>::max();
-  bool best_faces = false;
-  for (const Segment& e : geometry::edges(ring)) {
-    if (e.length() <= 0) continue;
-    const double d = geometry::distance(*ramp.at, e);
-    if (d > best + tie) continue;
-    const bool faces = faces_other(e);
-    if (d < best - tie || (faces && !best_faces)) {
-      wall = e;
-      best = std::min(best, d);
-      best_faces = faces;
-    }
-  }
+  const std::string& other = ramp.rooms[0] == *ramp.in ? ramp.rooms[1] : ramp.rooms[0];
+  const auto wall = wall_at(c, *ramp.in, other, *ramp.at);
   if (!wall) return std::nullopt;
   RampFrame f;
   f.width = ramp.width->mm();
   f.length = ramp.length.mm();
-  const double len = wall->length();
-  f.along = (wall->b - wall->a) * (1.0 / len);
-  f.inward = left_normal(f.along);  // outlines are counter-clockwise
-  const double t = dot(*ramp.at - wall->a, f.along);
-  f.top = wall->a + f.along * (len >= f.width ? std::clamp(t, f.width / 2, len - f.width / 2) : len / 2);
+  f.along = wall->along;
+  f.inward = wall->inward;
+  // Shifted along the wall as little as keeps its top end on it (centred on a wall too short).
+  const double half = f.width / 2;
+  const double shift = wall->before + wall->after >= f.width ? std::clamp(0.0, half - wall->before, wall->after - half)
+                                                             : (wall->after - wall->before) / 2;
+  f.top = wall->at + f.along * shift;
   return f;
 }
 
 std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp) {
-  if (auto f = ramp_frame(c, ramp)) return f->run();
+  if (auto f = ramp_frame(c, ramp)) return f->strip(0, f->length);
   return std::nullopt;
 }
 

@@ -109,16 +109,17 @@ struct ClearRun {
 
 std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ramp, const std::string& room,
                                   bool centred) {
-  const auto side = model.wall_side(room, *ramp.at);
+  // The wall the checks will take it to stand on (ramp_frame).
+  const auto side = wall_at(model.c, room, ramp.rooms[0] == room ? ramp.rooms[1] : ramp.rooms[0], *ramp.at);
   if (!side) return std::nullopt;
   // The opening the ramp serves: a door between the same rooms in the same straight wall.
   double lo = 0, hi = 0;
   for (const Door& d : model.c.doors) {
     if (!rules::same_rooms(d.rooms, ramp.rooms)) continue;
     const auto ds = model.side(d, room);
-    if (!ds || dot(ds->along, side->along) < 1 - 1e-9 || std::abs(dot(ds->centre - side->centre, side->inward)) > 1)
+    if (!ds || dot(ds->along, side->along) < 1 - 1e-9 || std::abs(dot(ds->centre - side->at, side->inward)) > 1)
       continue;
-    const double centre = dot(ds->centre - side->centre, side->along);
+    const double centre = dot(ds->centre - side->at, side->along);
     if (std::abs(centre) > ds->width / 2 + 1) continue;
     lo = centre - ds->width / 2;
     hi = centre + ds->width / 2;
@@ -128,9 +129,9 @@ std::optional<ClearRun> clear_run(const rules::PlanModel& model, const Ramp& ram
   const double width = std::max({ramp.width ? ramp.width->mm() : 0.0, hi - lo, 2.0});
   const double s0 = centred ? (lo + hi - width) / 2 : hi - width;
   const double s1 = centred ? (lo + hi + width) / 2 : lo + width;
-  const auto pieces = model.band(room, side->centre, side->inward, side->along, s0, s1, 0, KneeSpace::obstacle);
+  const auto pieces = model.band(room, side->at, side->inward, side->along, s0, s1, 0, KneeSpace::obstacle);
   const rules::Window w = rules::best_window(pieces, s0, s1, width, 1e7, (lo + hi) / 2);
-  return ClearRun{w.extent, side->centre + side->along * (w.start + width / 2)};
+  return ClearRun{w.extent, side->at + side->along * (w.start + width / 2)};
 }
 
 /// Where a ramp goes: its run and bottom landing straight out from the wall at `at` into one of
@@ -455,10 +456,15 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
   };
   const Point2 middle = g::centroid(outline_ring);
   const double walls = wall_angle(outline_ring);
-  std::vector<Ring> ramp_runs;  // no place for furniture
-  for (const Ramp& r : c.ramps)
-    if (r.in == room)
-      if (auto run = ramp_run(c, r)) ramp_runs.push_back(std::move(*run));
+  // No place for furniture: a ramp's run and its landings, the top one in the room beyond.
+  std::vector<Ring> ramp_runs;
+  for (const Ramp& r : c.ramps) {
+    const auto f = r.in ? ramp_frame(c, r) : std::nullopt;
+    if (!f) continue;
+    if (*r.in == room) ramp_runs.push_back(f->strip(0, f->length + (r.landing_bottom ? r.landing_bottom->mm() : 0)));
+    else if ((r.rooms[0] == room || r.rooms[1] == room) && r.landing_top && r.landing_top->mm() > 0)
+      ramp_runs.push_back(f->strip(-r.landing_top->mm(), 0));
+  }
   // Try a piece at a place (moved `along_walls`); keep it if it is the best so far.
   auto trial = [&](const Fixture& original, Point2 along_walls, bool turn, Move& best) {
     const Point2 shift = walls == 0 ? along_walls : turned_by(along_walls, walls);

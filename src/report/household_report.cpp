@@ -8,6 +8,7 @@
 #include "report/words.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -199,7 +200,7 @@ class Report {
     if (item.remedy == "floor.raise" && step && step->lower && step->rise) {
       const std::string by = std::to_string(static_cast<long long>(std::lround(step->count * step->rise->mm())));
       const std::string floor = say("report.floor_raised", lang_);
-      return s + " · " + element_name(*step->lower) + (lang_ == "zh" ? floor + by + "毫米" : " " + floor + " " + by + " mm");
+      return s + " · " + element_name(*step->lower) + (lang_ == "zh" ? floor + by + " mm" : " " + floor + " " + by + " mm");
     }
     if (item.remedy != "ramp.build" && item.remedy != "ramp.rebuild") return s;
     for (const Ramp& r : p_.modified.ramps) {
@@ -208,6 +209,36 @@ class Report {
       const bool built = step && r.rooms == step->rooms && !existed && r.id.rfind(step->id + "-ramp", 0) == 0;
       if ((built || r.id == item.element) && r.in)
         return s + " · " + say("report.ramp_in", lang_) + (lang_ == "zh" ? "" : " ") + element_name(*r.in);
+    }
+    return s;
+  }
+
+  /// What the builder must see to beyond the item itself: for a raised floor, a leaf that
+  /// swings over it and a balcony's railing, which comes that much lower above the new floor.
+  std::string works_notes() const {
+    std::string s;
+    for (std::size_t i = 0; i < p_.plan.items.size(); ++i) {
+      const PlanItem& item = p_.plan.items[i];
+      if (item.remedy != "floor.raise") continue;
+      const Step* step = nullptr;
+      for (const Step& x : c_.steps)
+        if (x.id == item.element) step = &x;
+      if (!step || !step->lower) continue;
+      std::vector<std::string> todo;
+      for (const Door& d : c_.doors)
+        if (d.type == DoorType::swing && d.swing_into == *step->lower) {
+          std::string t = say("report.raise_trim", lang_);
+          t.replace(t.find("{door}"), 6, element_name(d.id));
+          todo.push_back(t);
+        }
+      const Room* room = c_.find_room(*step->lower);
+      if (room && room->type == RoomType::balcony) todo.push_back(say("report.raise_railing", lang_));
+      if (todo.empty()) continue;
+      std::string line;
+      for (const std::string& t : todo) line += (line.empty() ? "" : (lang_ == "zh" ? "；" : "; ")) + t;
+      if (lang_ != "zh") line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+      s += "<p class=\"note\">P" + std::to_string(i + 1) + (lang_ == "zh" ? "：" : ": ") + h(item_place(item)) +
+           (lang_ == "zh" ? "。" : ". ") + h(line) + (lang_ == "zh" ? "。" : ".") + "</p>\n";
     }
     return s;
   }
@@ -237,6 +268,7 @@ class Report {
              h(numbers(item.resolves)) + "</td></tr>\n";
       }
       s += "</table>\n";
+      s += works_notes();
     }
     s += "<table class=\"totals\">\n";
     auto row = [&](const std::string& label, double v, bool grand = false) {

@@ -286,19 +286,20 @@ TEST_CASE("a ramp's sloped run is no floor to turn on, however the plan is turne
 }
 
 TEST_CASE("a ramp placed by a corner lies on its wall, however the plan is turned") {
-  // A bedroom east of the hall; the ramp's `at` 200 mm from the corner, then on it: its 900 mm
-  // top end is kept on the wall the two rooms share, so the run is x 3000…4200, y 0…900.
-  for (const double y : {200.0, 0.0}) {
+  // A bedroom east of the hall; the ramp's `at` 200 mm from the corner, on it, and 10 mm inside
+  // the room and 5 mm from the outer wall (within the tolerance for standing on the wall): its
+  // 900 mm top end is kept on the wall the two rooms share, so the run is x 3000…4200, y 0…900.
+  for (const Point2 at : {Point2{3000, 200}, Point2{3000, 0}, Point2{3010, 5}}) {
     probes::Flat f;
     f.room("bed", RoomType::bedroom, 3000, 0, 3000, 3000);
     f.door("d-bed", "hall", "bed", {3000, 1500}, 900, DoorType::opening);
     Ramp& r = f.ramp("r1", {"hall", "bed"}, 100, 1200, 900, 1500);
-    r.at = Point2{3000, y};
+    r.at = at;
     r.in = "bed";
     f.c.occupants = {probes::needing("wheelchair")};
     for (const Transform& t : {Transform{}, Transform{1, false, {0, 0}}, Transform{2, true, {500, 0}},
                                Transform{3, true, {0, 0}}, Transform{0, false, {0, 0}, 30}}) {
-      CAPTURE(y, t.quarter_turns, t.mirror, t.degrees);
+      CAPTURE(at.x, at.y, t.quarter_turns, t.mirror, t.degrees);
       const Case moved = transformed(f.c, t);
       REQUIRE(read_case(serialise(moved)).ok());
       const auto run = ramp_run(moved, moved.ramps.front());

@@ -619,8 +619,36 @@ TEST_CASE("a step onto a balcony where a ramp would leave no landing: the floor 
   CHECK(std::none_of(r.modified.steps.begin(), r.modified.steps.end(), [](const Step& s) { return s.id == "s-balcony"; }));
   ReportOptions en;
   en.lang = "en";
-  CHECK(household_report(c, ruleset_for(c), r, en).find("s-balcony · balcony floor raised by 60 mm") != std::string::npos);
-  CHECK(household_report(c, ruleset_for(c), r).find("地面抬高60毫米") != std::string::npos);
+  const std::string report_en = household_report(c, ruleset_for(c), r, en);
+  CHECK(report_en.find("s-balcony · balcony floor raised by 60 mm") != std::string::npos);
+  CHECK(household_report(c, ruleset_for(c), r).find("地面抬高60 mm") != std::string::npos);
+  // What the builder must see to: HM-015's balcony door swings out onto the balcony.
+  const Door* door = c.find_door("d-balcony");
+  REQUIRE(door);
+  REQUIRE(door->swing_into == "balcony");
+  CHECK(report_en.find("Trim the leaf of d-balcony, which swings over the new floor; check the height of the railing") !=
+        std::string::npos);
+}
+
+TEST_CASE("a ramp that would take the turning space by a door is weighed for it") {
+  // A 100 mm step onto a balcony 1600 mm deep with a sink (so its floor cannot be raised): the
+  // 0.8 m ramp leaves 800 mm of landing and no 1500 mm circle beside the sliding door. What it
+  // removes (the step, 4) is less than what it makes (the landing, 3; the door's turning space, 3).
+  const Case c = parse_case(test::read_file(test::source_dir() / "tests" / "data" / "plan" / "ramp-takes-turning-space.json"));
+  PlanOptions o;
+  o.no_budget = true;
+  const PlanResult r = plan(c, o);
+  CHECK_FALSE(item_of(r, "ramp.build", "s1"));
+  REQUIRE(r.plan.deferred.size() == 1);
+  CHECK(r.plan.deferred[0].remedy == "ramp.build");
+  CHECK(r.plan.deferred[0].reason == "not_worth_it");
+  // Built anyway, the ramp does what was weighed.
+  const auto built = apply_remedy(c, ruleset_for(c), builtin_catalog(), "ramp.build", "s1");
+  REQUIRE(built);
+  const CheckResult after = check(*built);
+  CHECK(std::any_of(after.findings.begin(), after.findings.end(), [](const Finding& f) {
+    return f.check == "door.turning_space" && f.element == "d-balcony" && f.room == "balcony";
+  }));
 }
 
 TEST_CASE("every reason a plan gives for what is left has words in both languages") {

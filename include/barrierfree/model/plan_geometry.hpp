@@ -31,6 +31,18 @@ bool has_knee_space(const Fixture& fixture);
 /// The walls two rooms share (walls have no thickness; ends within `tolerance` mm count).
 std::vector<Segment> shared_wall(const Room& a, const Room& b, double tolerance = wall_tolerance_mm);
 
+/// The straight wall of a room that a door, step or ramp at `p` stands on, seen from the room.
+struct WallRun {
+  Point2 at;      ///< p's foot on the wall
+  Point2 along;   ///< unit vector along the wall
+  Point2 inward;  ///< unit vector into the room
+  double before = 0, after = 0;  ///< how far the straight wall runs from `at`, back and on along `along`
+};
+
+/// The wall of `room` that a connection at `p` to the room `beyond` stands on: of the walls
+/// within wall_tolerance_mm of p, the nearest one `beyond` is beyond; else the nearest wall.
+std::optional<WallRun> wall_at(const Case& c, const std::string& room, const std::string& beyond, Point2 p);
+
 /// Where a placed ramp lies: its top end on a wall of its room `in`, centred on `top`, and its
 /// run straight out from that wall into the room.
 struct RampFrame {
@@ -38,14 +50,15 @@ struct RampFrame {
   Point2 along;   ///< unit vector along the wall
   Point2 inward;  ///< unit vector into `in`, down the run
   double width = 0, length = 0;
-  /// The floor its sloped run covers: `width` × `length`.
-  [[nodiscard]] Ring run() const;
+  /// The floor `from` … `to` mm out from the wall, as wide as the ramp: the run is 0 … length,
+  /// the bottom landing beyond it, the top landing at negative distances (in the other room).
+  [[nodiscard]] Ring strip(double from, double to) const;
 };
 
-/// The frame of a ramp placed on the plan: on the wall of `in` nearest `at` (at a corner, the one
-/// the ramp's other room is beyond), its top end shifted along that wall as little as keeps it on
-/// the wall. Nothing where the ramp is not placed (no `in` or `at`), has no width, rise or length,
-/// or `in` has no outline.
+/// The frame of a ramp placed on the plan: on the wall of `in` that wall_at() gives for `at` and
+/// its other room, its top end shifted along that straight wall as little as keeps it on the wall
+/// (centred on a wall shorter than the ramp is wide). Nothing where the ramp is not placed (no
+/// `in` or `at`), has no width, rise or length, or `in` has no outline.
 std::optional<RampFrame> ramp_frame(const Case& c, const Ramp& ramp);
 
 /// The floor a placed ramp's sloped run covers (ramp_frame()'s run()), which is not level.

@@ -358,3 +358,66 @@ def test_python_batch_equals_the_cli_for_every_bundled_household(tmp_path: Path)
         cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         py = [r.to_dict() for r in barrierfree.batch(HUIMIN, threads=2, check_only=check_only)]
         assert py == cli
+
+
+def test_varied_balcony_steps_all_plan_and_hold_together(tmp_path: Path):
+    """The 52 households with their level changes varied (rises at and around the catalogue's
+    limit for raising a floor, lower side given, swapped or missing, balcony doors of every kind,
+    sockets at and around the rise, budgets from tight to none): every plan holds together, and a
+    floor is raised only where nothing it cannot lift stands on it."""
+    import random
+
+    rng = random.Random(11)
+    catalog = json.loads((ROOT / "data" / "catalog" / "cn-reference.json").read_text(encoding="utf-8"))
+    max_rise = next(i for i in catalog["items"] if i["remedy"] == "floor.raise")["params"]["max_rise_mm"]
+    base = [json.loads(line) for line in HUIMIN.read_text(encoding="utf-8").splitlines()]
+    cases = []
+    for k in range(240):
+        c = json.loads(json.dumps(rng.choice(base)))
+        c["id"] = f"V{k}-{c['id']}"
+        for s in c.get("steps", []):
+            s["rise"] = rng.choice([15, 16, 60, max_rise - 1, max_rise, max_rise + 1, 200])
+            roll = rng.random()
+            if roll < 0.2:
+                s.pop("lower", None)
+            elif roll < 0.3 and "lower" in s:
+                s["lower"] = next(r for r in s["rooms"] if r != s["lower"])
+        for d in c["doors"]:
+            if "balcony" in d["rooms"] and rng.random() < 0.5:
+                d["type"] = rng.choice(["swing", "sliding", "opening"])
+                d.pop("swing_into", None)
+                if d["type"] == "swing":
+                    d["swing_into"] = rng.choice(d["rooms"])
+                    d.setdefault("handle", "lever")
+                    d.setdefault("handle_height", 900)
+                elif d["type"] == "opening":  # no leaf, so no handle
+                    d.pop("handle", None)
+                    d.pop("handle_height", None)
+        if any(r["id"] == "balcony" for r in c["rooms"]) and rng.random() < 0.4:
+            c.setdefault("devices", []).append(
+                {"id": f"socket-{k}", "type": "socket", "room": "balcony", "height": rng.choice([60, 61, 150, 151, 300])})
+        c["budget"] = rng.choice([c.get("budget"), 1500, 20000, None])
+        if c["budget"] is None:
+            c.pop("budget")
+        cases.append(c)
+    src = tmp_path / "varied.jsonl"
+    src.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = batch(src, "-o", out, "-j", 2)
+    assert done.returncode == 0, done.stderr.decode()
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in results] == [c["id"] for c in cases]
+    raised = 0
+    for case, r in zip(cases, results):
+        assert r["plan"]["verified"], r["id"]
+        for item in r["plan"]["items"]:
+            if item["remedy"] != "floor.raise":
+                continue
+            raised += 1
+            step = next(s for s in case["steps"] if s["id"] == item["element"])
+            rise = step["count"] * step["rise"]
+            assert rise <= max_rise, r["id"]
+            lower = step["lower"]
+            assert all(d.get("height", rise + 1) > rise for d in case.get("devices", []) if d["room"] == lower), r["id"]
+            assert not any(s["id"] != step["id"] and lower in s["rooms"] for s in case["steps"]), r["id"]
+    assert raised > 0  # the variations do reach the remedy

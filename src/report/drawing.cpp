@@ -229,7 +229,7 @@ class Drawing {
       for (const Disability& d : o.disabilities) s += " " + disability_text(d, lang_);
       if (o.disabilities.empty()) s += " " + say("report.carer", lang_);
       if (o.mobility_or_none() != Mobility::none) s += " · " + say("mobility." + std::string(to_string(o.mobility_or_none())), lang_);
-      who += (who.empty() ? "" : "；  ") + s;
+      who += (who.empty() ? "" : lang_ == "zh" ? "；  " : ";  ") + s;  // the full-width semicolon is Chinese
     }
     canvas_.text({margin, 19.5}, who, 2.8, "start", colour::faint);
   }

@@ -64,6 +64,17 @@ def test_drawing_with_the_plan_shows_its_items(wheelchair_case, tmp_path):
     assert "Proposed modifications" in texts
 
 
+def test_an_english_drawing_lists_the_occupants_with_english_punctuation(tmp_path):
+    # A Chinese semicolon had slipped in between them.
+    out = tmp_path / "two.svg"
+    two = ROOT / "data" / "examples" / "wheelchair-user.json"
+    assert len(json.loads(two.read_text(encoding="utf-8"))["occupants"]) == 2
+    assert bf("render", two, "--lang", "en", "-o", out).returncode == 0
+    texts = [t.text or "" for t in ET.parse(out).getroot().iter(SVG + "text")]
+    who = next(t for t in texts if t.startswith("p1 "))
+    assert "；" not in who and ";  p2 " in who
+
+
 def test_the_same_case_gives_the_same_bytes(wheelchair_case, tmp_path):
     a, b = tmp_path / "a.svg", tmp_path / "b.html"
     bf("render", wheelchair_case, "--plan", "-o", a)

@@ -22,6 +22,7 @@ std::string summary(const std::vector<Error>& errors) {
 const Room* Case::find_room(std::string_view id) const { return find_by_id(rooms, id); }
 const Door* Case::find_door(std::string_view id) const { return find_by_id(doors, id); }
 const Fixture* Case::find_fixture(std::string_view id) const { return find_by_id(fixtures, id); }
+const Step* Case::find_step(std::string_view id) const { return find_by_id(steps, id); }
 
 std::string to_string(const Error& e) {
   std::string s = "[" + e.code + "] ";

@@ -781,9 +781,7 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
                                              ceil_to(rise / compliant_slope(rs, rise), 10) / 1000);
       return out;
     }
-    const Step* s = nullptr;
-    for (const Step& x : c.steps)
-      if (x.id == element) s = &x;
+    const Step* s = find(c.steps, element);
     if (!s || !s->rise) return std::nullopt;
     Ramp ramp;
     ramp.id = fresh_id(c, s->id + "-ramp");
@@ -806,14 +804,11 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     // Only where nothing else changes level with it: the room is reached only from the higher one,
     // through a door, and holds nothing whose height the checks measure from its floor but its
     // devices, which come that much nearer the floor. A leaf swinging over the new floor is
-    // trimmed with the work (the catalogue prices it so); a sill keeps its height above the
-    // higher floor, from which it is measured.
-    const Step* s = nullptr;
-    for (const Step& x : c.steps)
-      if (x.id == element) s = &x;
-    if (!s || !s->rise || !s->lower || *s->lower == outside_id) return std::nullopt;
+    // trimmed with the work (the catalogue prices it so); a sill is left as recorded.
+    const Step* s = find(c.steps, element);
+    if (!s || !s->rise || !s->lower) return std::nullopt;
     const std::string lower = *s->lower;
-    const std::array<std::string, 2> rooms = s->rooms;
+    const std::array<std::string, 2> rooms = s->rooms;  // `lower` is one of them (case.110)
     if (rooms[0] == outside_id || rooms[1] == outside_id) return std::nullopt;
     const double rise = s->count * s->rise->mm();
     Room* room = find(c.rooms, lower);

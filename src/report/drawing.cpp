@@ -594,12 +594,10 @@ class Drawing {
     }
     // A floor raised to the next room's: the whole room, lightly, since all of it is new floor.
     for (const PlanItem& item : plan_->plan.items) {
-      if (item.remedy != "floor.raise") continue;
-      for (const Step& s : c_.steps)
-        if (s.id == item.element && s.lower)
-          if (const Ring* ring = model.outline(*s.lower))
-            canvas_.polygon(on_paper(frame_, *ring), colour::planned, colour::planned, 0.5,
-                            " fill-opacity=\"0.08\" stroke-dasharray=\"1.5 0.8\"");
+      const Step* s = item.remedy == "floor.raise" ? c_.find_step(item.element) : nullptr;
+      if (const Ring* ring = s && s->lower ? model.outline(*s->lower) : nullptr)
+        canvas_.polygon(on_paper(frame_, *ring), colour::planned, colour::planned, 0.5,
+                        " fill-opacity=\"0.08\" stroke-dasharray=\"1.5 0.8\"");
     }
     for (const Door& d : m.doors) {
       const auto old = std::find_if(c_.doors.begin(), c_.doors.end(), [&](const Door& o) { return o.id == d.id; });

@@ -194,9 +194,7 @@ class Report {
   /// for a raised floor, which floor and by how much.
   std::string item_place(const PlanItem& item) const {
     std::string s = element_name(item.element);
-    const Step* step = nullptr;
-    for (const Step& x : c_.steps)
-      if (x.id == item.element) step = &x;
+    const Step* step = c_.find_step(item.element);
     if (item.remedy == "floor.raise" && step && step->lower && step->rise) {
       const std::string by = std::to_string(static_cast<long long>(std::lround(step->count * step->rise->mm())));
       const std::string floor = say("report.floor_raised", lang_);
@@ -220,9 +218,7 @@ class Report {
     for (std::size_t i = 0; i < p_.plan.items.size(); ++i) {
       const PlanItem& item = p_.plan.items[i];
       if (item.remedy != "floor.raise") continue;
-      const Step* step = nullptr;
-      for (const Step& x : c_.steps)
-        if (x.id == item.element) step = &x;
+      const Step* step = c_.find_step(item.element);
       if (!step || !step->lower) continue;
       std::vector<std::string> todo;
       for (const Door& d : c_.doors)

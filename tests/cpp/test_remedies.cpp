@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string_view>
 
 #include "plan/remedies.hpp"
 #include "probes.hpp"
@@ -22,6 +23,14 @@ const Finding* finding_of(const CheckResult& r, const Rule& rule, const std::str
   for (const Finding& f : r.findings)
     if (f.rule_id == rule.id && f.element == element) return &f;
   return nullptr;
+}
+
+/// Whether checking `c` under `rs` finds something of `kind` (about `element`, where one is given).
+bool finds(const Case& c, const Ruleset& rs, std::string_view kind, std::string_view element = {}) {
+  const CheckResult r = check(c, rs);
+  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& x) {
+    return x.check == kind && (element.empty() || x.element == element);
+  });
 }
 
 Case past_case(const Probe& probe, const Rule& rule) {
@@ -65,11 +74,7 @@ TEST_CASE("every remedy kind resolves the checks it targets") {
     f.fixture("table", FixtureType::table, "living", {4500, 1500}, 800, 800, 0);
     f.c.occupants = {needing("wheelchair")};
     const Ruleset& rs = builtin_ruleset("GB50763-2012");
-    auto has_turning = [&](const Case& c) {
-      const CheckResult r = check(c, rs);
-      return std::any_of(r.findings.begin(), r.findings.end(),
-                         [](const Finding& x) { return x.check == "turning_space" && x.element == "living"; });
-    };
+    auto has_turning = [&](const Case& c) { return finds(c, rs, "turning_space", "living"); };
     REQUIRE(has_turning(f.c));
     const auto moved = planning::apply(f.c, rs, builtin_catalog(), "furniture.move", "living");
     REQUIRE(moved);
@@ -88,11 +93,7 @@ TEST_CASE("every remedy kind resolves the checks it targets") {
     f.c.occupants = {needing("wheelchair")};
     const Ruleset& rs = builtin_ruleset("GB50763-2012");
     REQUIRE(read_case(serialise(f.c)).ok());
-    auto has_turning = [&](const Case& c) {
-      const CheckResult r = check(c, rs);
-      return std::any_of(r.findings.begin(), r.findings.end(),
-                         [](const Finding& x) { return x.check == "turning_space" && x.element == "bath"; });
-    };
+    auto has_turning = [&](const Case& c) { return finds(c, rs, "turning_space", "bath"); };
     REQUIRE(has_turning(f.c));
     const auto enlarged = planning::apply(f.c, rs, builtin_catalog(), "bathroom.enlarge", "bath");
     REQUIRE(enlarged);
@@ -473,10 +474,7 @@ TEST_CASE("raising a balcony's floor removes its step, only where nothing else c
     f.c.rooms.back().floor = Floor{false, true};
     return f;
   };
-  auto has = [&](const Case& c, const std::string& kind) {
-    const CheckResult r = check(c, rs);
-    return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& x) { return x.check == kind; });
-  };
+  auto has = [&](const Case& c, std::string_view kind) { return finds(c, rs, kind); };
   SECTION("a rise exactly at the catalogue's limit: the step is gone, the new floor anti-slip, priced by its area") {
     Flat f = balcony(max_rise);
     REQUIRE(has(f.c, "route.step"));
@@ -574,11 +572,7 @@ TEST_CASE("furniture is not moved onto a ramp's run") {
   Ramp& r = f.ramp("r1", {"hall", "bed"}, 50, 1200, 900, 1500);
   r.at = Point2{3000, 1000};
   f.c.occupants = {needing("wheelchair")};
-  auto turning_fails = [&](const Case& c) {
-    const CheckResult res = check(c, rs);
-    return std::any_of(res.findings.begin(), res.findings.end(),
-                       [](const Finding& x) { return x.check == "turning_space" && x.element == "bed"; });
-  };
+  auto turning_fails = [&](const Case& c) { return finds(c, rs, "turning_space", "bed"); };
   // Not placed, the ramp takes no floor the plan knows of: a move frees the circle.
   REQUIRE(turning_fails(f.c));
   const auto unplaced = planning::apply(f.c, rs, builtin_catalog(), "furniture.move", "bed");

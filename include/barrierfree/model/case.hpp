@@ -202,6 +202,7 @@ struct Case {
   [[nodiscard]] const Room* find_room(std::string_view id) const;
   [[nodiscard]] const Door* find_door(std::string_view id) const;
   [[nodiscard]] const Fixture* find_fixture(std::string_view id) const;
+  [[nodiscard]] const Step* find_step(std::string_view id) const;
   friend bool operator==(const Case&, const Case&) = default;
 };
 

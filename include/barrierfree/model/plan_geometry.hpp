@@ -61,7 +61,7 @@ struct RampFrame {
 /// `in` or `at`), has no width, rise or length, or `in` has no outline.
 std::optional<RampFrame> ramp_frame(const Case& c, const Ramp& ramp);
 
-/// The floor a placed ramp's sloped run covers (ramp_frame()'s run()), which is not level.
+/// The floor a placed ramp's sloped run covers (ramp_frame()'s strip(0, length)), which is not level.
 std::optional<Ring> ramp_run(const Case& c, const Ramp& ramp);
 
 enum class KneeSpace {

@@ -212,14 +212,17 @@ class Household:
                 self.door("d-" + r["id"], "bed1", r["id"], ((lo + hi) / 2, d1), self.door_width(),
                           swing_into=r["id"], threshold=self.threshold(), measured=self.chance(0.85))
         if balcony:
+            balcony_w = self.pick([700, 800, 900, 1200])
             if balcony["y"] < 0:
-                a, at = "living", (wh + wl / 2, 0)
+                # Towards the living room's far end, 300 mm from the corner: the sofa stands along
+                # the rest of the wall (a door in the middle would have the sofa across it).
+                a, at = "living", (wh + wl - 300 - balcony_w / 2, 0)
             else:  # from whichever bottom room shares more wall with it
                 bx0, bx1 = balcony["x"], balcony["x"] + balcony["w"]
                 spans = {"living": (max(bx0, wh), min(bx1, wh + wl)), "bed1": (max(bx0, wh + wl), min(bx1, top_end))}
                 a = max(spans, key=lambda k: spans[k][1] - spans[k][0])
                 at = (sum(spans[a]) / 2, d1)
-            self.door("d-balcony", a, "balcony", at, self.pick([700, 800, 900, 1200]),
+            self.door("d-balcony", a, "balcony", at, balcony_w,
                       type=self.pick(["sliding", "swing"], [0.7, 0.3]), swing_into="balcony",
                       threshold=self.pick([0, 20, 50]), measured=self.chance(0.6))
             if self.chance(0.55):
@@ -284,8 +287,14 @@ class Household:
                      fuel="gas" if self.chance(0.85) else "electric")
 
         self.stream("living")
-        # Living room: sofa along the bottom wall, a table in the room.
-        self.fixture("sofa", "sofa", "living", (wh + wl / 2, 400), (min(2400, wl - 900), 800), 90)
+        # Living room: sofa along the bottom wall (beside the balcony door where that is there
+        # too, 300 mm clear of it), a table in the room.
+        balcony_door = next((d for d in self.doors if d["id"] == "d-balcony" and d["at"][1] == 0), None)
+        if balcony_door:
+            span = balcony_door["at"][0] - balcony_door["clear_width"] / 2 - 300 - wh
+            self.fixture("sofa", "sofa", "living", (wh + span / 2, 400), (min(2400, span - 200), 800), 90)
+        else:
+            self.fixture("sofa", "sofa", "living", (wh + wl / 2, 400), (min(2400, wl - 900), 800), 90)
         if self.chance(0.7):
             self.fixture("table", "table", "living", (wh + wl / 2 + self.pick([-400, 0, 400]), d1 / 2 + 100),
                          (self.pick([800, 1000, 1200]), self.pick([600, 700, 800])), 90)

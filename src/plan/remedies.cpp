@@ -367,16 +367,38 @@ bool movable(FixtureType t) {
          t == FixtureType::other || t == FixtureType::washing_machine;
 }
 
-/// Weight of the geometric findings about a room (what moving furniture or walls can change).
-double room_weight(const Case& c, const Ruleset& rs, const std::string& room, const std::set<std::string>& kinds) {
+/// How far a failed finding measured in millimetres is from what its rule requires (0 for
+/// any other): how much a change that leaves it failing still helped.
+double shortfall_mm(const Finding& f) {
+  if (f.status != Status::fail || f.unit != "mm" || !f.measured.is_number() || !f.required.is_object()) return 0;
+  const double measured = f.measured.get<double>();
+  double gap = 0;
+  for (const auto& [key, value] : f.required.items())
+    if (value.is_number()) gap += key == "max" ? std::max(0.0, measured - value.get<double>()) : std::max(0.0, value.get<double>() - measured);
+  return gap;
+}
+
+/// The geometric findings about a room (what moving furniture or walls can change): their
+/// weight, and how far those measured in millimetres fall short.
+struct RoomState {
+  double weight = 0, shortfall = 0;
+};
+
+RoomState room_state(const Case& c, const Ruleset& rs, const std::string& room, const std::set<std::string>& kinds) {
   const CheckResult r = rules::check_only(c, rs, kinds, room, rules::Messages::left_out);
-  double w = 0;
+  RoomState s;
   for (const Finding& f : r.findings) {
     const bool here = f.room == room || f.element == room ||
                       (c.find_fixture(f.element) && c.find_fixture(f.element)->room == room);
-    if (here) w += f.weight();
+    if (!here) continue;
+    s.weight += f.weight();
+    s.shortfall += shortfall_mm(f);
   }
-  return w;
+  return s;
+}
+
+double room_weight(const Case& c, const Ruleset& rs, const std::string& room, const std::set<std::string>& kinds) {
+  return room_state(c, rs, room, kinds).weight;
 }
 
 /// Weight of the geometric findings in the whole home: between two changes equally good
@@ -448,6 +470,7 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
   std::set<std::string> moved;
   struct Move {
     double weight, shift;
+    double shortfall;  ///< of the findings the move leaves failing, in mm
     std::string id;
     Point2 at;
     std::optional<double> facing;
@@ -479,14 +502,18 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
       if (g::overlap_area(fp, run) > 1.0) return;
     Fixture* target = find(c.fixtures, original.id);
     *target = moved_f;
-    const double w = room_weight(c, rs, room, kinds);
+    const RoomState after = room_state(c, rs, room, kinds);
+    const double w = after.weight;
     // Prefer small moves, and not turning.
     const double cost = std::abs(along_walls.x) + std::abs(along_walls.y) + (turn ? 500 : 0);
-    Move candidate{w, cost, original.id, moved_f.at, moved_f.facing, std::nullopt, along_walls};
-    bool better = w < best.weight - 1e-9 || (std::abs(w - best.weight) <= 1e-9 && !best.id.empty() && cost < best.shift - 1e-9);
-    if (!better && !best.id.empty() && std::abs(w - best.weight) <= 1e-9 && std::abs(cost - best.shift) <= 1e-9) {
+    Move candidate{w, cost, after.shortfall, original.id, moved_f.at, moved_f.facing, std::nullopt, along_walls};
+    const bool same_weight = !best.id.empty() && std::abs(w - best.weight) <= 1e-9;
+    bool better = w < best.weight - 1e-9 || (same_weight && cost < best.shift - 1e-9);
+    if (!better && same_weight && std::abs(cost - best.shift) <= 1e-9) {
       // A tie, which the order of trying must not decide: the move that costs the rest of
-      // the home less, then the piece nearer the walls (farther from the room's middle).
+      // the home less; then the one that leaves what still fails nearer its rule (a 500 mm
+      // passage rather than 300; shortfalls 2 mm apart are equal, as circles are found to
+      // half a millimetre); then the piece nearer the walls (farther from the room's middle).
       candidate.home = home_weight(c, rs);
       if (!best.home) {  // with the best move alone (it may be of another piece)
         *target = original;
@@ -497,15 +524,18 @@ int move_furniture(Case& c, const Ruleset& rs, const std::string& room) {
         best.home = home_weight(c, rs);
         *b = keep;
       }
+      constexpr double near = 2;
       const double spread = distance(candidate.at, middle), best_spread = distance(best.at, middle);
-      better = *candidate.home < *best.home - 1e-9 ||
-               (std::abs(*candidate.home - *best.home) <= 1e-9 && spread > best_spread + 1e-6);
+      const bool same_home = std::abs(*candidate.home - *best.home) <= 1e-9;
+      const bool same_shortfall = std::abs(candidate.shortfall - best.shortfall) <= near;
+      better = *candidate.home < *best.home - 1e-9 || (same_home && candidate.shortfall < best.shortfall - near) ||
+               (same_home && same_shortfall && spread > best_spread + 1e-6);
     }
     *target = original;
     if (better) best = std::move(candidate);
   };
   for (int round = 0; round < 2 && current > 0; ++round) {
-    Move best{current, 0, {}, {}, std::nullopt, std::nullopt, {}};
+    Move best{current, 0, 0, {}, {}, std::nullopt, std::nullopt, {}};
     std::vector<std::string> pieces;
     for (const Fixture& f : c.fixtures)
       if (f.room == room && movable(f.type)) pieces.push_back(f.id);

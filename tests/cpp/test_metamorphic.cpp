@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "probes.hpp"
@@ -202,6 +203,30 @@ TEST_CASE("a plan does not change when the home is turned or mirrored") {
         for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(want[i]).margin(1.0));
       }
     }
+  }
+}
+
+TEST_CASE("of two equally small moves of furniture, the one that leaves the narrower gap is not taken, however the plan is turned") {
+  // HM-027: moving the living room's table 300 mm one way or the other along a diagonal is as
+  // small a move and as good for the room by weight, but leaves the passage to the balcony
+  // 500 mm or 300 mm wide. Turned by 90°, the order of trying once chose the 300 mm.
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  std::optional<Case> hm027;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("\"HM-027\"") != std::string::npos) hm027 = parse_case(line);
+  REQUIRE(hm027);
+  PlanOptions o;
+  o.budget = hm027->budget;
+  auto passage = [](const PlanResult& r) {
+    for (const Residual& res : r.plan.residual)
+      if (res.finding.check == "route.clear_width" && res.finding.element == "living") return res.finding.measured.get<double>();
+    return -1.0;
+  };
+  for (const Transform& t : {Transform{}, Transform{1, false, {0, 0}}, Transform{0, true, {0, 0}}, Transform{3, true, {0, 0}}}) {
+    CAPTURE(t.quarter_turns, t.mirror);
+    const PlanResult r = plan(transformed(*hm027, t), o);
+    REQUIRE(r.plan.verified);
+    CHECK(passage(r) == Approx(500).margin(1));
   }
 }
 

@@ -364,6 +364,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
   std::map<std::string, Candidate> candidates;
   std::map<std::string, std::string> inapplicable;  // candidate -> why not, where apply() says
   std::set<std::string> no_space;  // findings a remedy would resolve but for the room it needs
+  std::map<std::string, std::set<std::string>> named_by;  // candidate -> the findings that name it
   for (const Finding& f : out.before.findings) {
     if (f.status != Status::fail) continue;
     for (const std::string& remedy : f.remedies) {
@@ -371,6 +372,7 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       if (!item) continue;  // not priced: cannot be planned
       const std::string target = planning::remedy_target(c, remedy, f.element, f.room);
       const std::string id = remedy + "@" + target;
+      named_by[id].insert(f.id);
       if (candidates.count(id)) continue;
       if (const auto known = inapplicable.find(id); known != inapplicable.end()) {
         if (known->second == "no_space") no_space.insert(f.id);
@@ -416,6 +418,23 @@ PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const 
       cand.alone = cand.price(cand.applied.measures, fees, cand.leaf_material > 0 && cand.leafless_before);
       candidates.emplace(id, std::move(cand));
     }
+  }
+
+  // A remedy is bought for what it is for: one that helps none of the findings naming it is no
+  // candidate, whatever else it changes on the way (a leaf taken off a door for its knob handle,
+  // where the rule asks for a lever, and the leaf was named for a turning space it does not free).
+  for (auto it = candidates.begin(); it != candidates.end();) {
+    const auto& named = named_by[it->first];
+    const Candidate& cand = it->second;
+    const bool for_its_purpose = std::any_of(named.begin(), named.end(), [&](const std::string& fid) {
+      return cand.resolves.count(fid) || cand.reduces.count(fid);
+    });
+    if (for_its_purpose) {
+      ++it;
+      continue;
+    }
+    inapplicable.emplace(it->first, "");
+    it = candidates.erase(it);
   }
 
   // 2. The problem: one objective per failing finding.

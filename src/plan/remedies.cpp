@@ -777,8 +777,17 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
       d->handle = HandleType::pull;
       put_handle_in_range(*d, rs);
     } else if (remedy == "door.remove_leaf") {
-      // Never the door of the flat itself: it keeps the home closed and safe.
+      // Never the door of the flat itself: it keeps the home closed and safe; nor a balcony's,
+      // which keeps out rain and cold, nor that of a kitchen with a gas stove, which keeps its
+      // fumes and a fire in the kitchen (a curtain does neither).
       if (d->type == DoorType::opening || d->rooms[0] == outside_id || d->rooms[1] == outside_id) return std::nullopt;
+      for (const std::string& side : d->rooms) {
+        const Room* r = c.find_room(side);
+        if (r && r->type == RoomType::balcony) return std::nullopt;
+        if (r && r->type == RoomType::kitchen)
+          for (const Fixture& f : c.fixtures)
+            if (f.room == side && f.type == FixtureType::stove && f.fuel.value_or(Fuel::gas) == Fuel::gas) return std::nullopt;
+      }
       d->type = DoorType::opening;
       d->swing_into.reset();
       if (d->clear_width) d->clear_width = *d->clear_width + Length::mm(gain(40));

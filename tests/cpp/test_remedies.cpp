@@ -126,6 +126,30 @@ TEST_CASE("a remedy that does not apply gives nothing") {
   CHECK_FALSE(planning::apply(f.c, rs, cat, "furniture.move", "hall"));       // nothing to move
 }
 
+TEST_CASE("a door leaf stays where a curtain would not do: balconies and kitchens with a gas stove") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  Flat f;
+  f.c.occupants = {needing("wheelchair")};
+  f.room("balcony", RoomType::balcony, 0, -1500, 3000, 1500);
+  f.room("kitchen", RoomType::kitchen, 3000, 0, 2400, 3000);
+  f.room("bed", RoomType::bedroom, 0, 3000, 3000, 3000);
+  f.door("d-balcony", "hall", "balcony", {1000, 0}, 800, DoorType::swing).swing_into = "balcony";
+  f.door("d-kitchen", "hall", "kitchen", {3000, 1500}, 800, DoorType::swing).swing_into = "kitchen";
+  f.door("d-bed", "hall", "bed", {1500, 3000}, 800, DoorType::swing).swing_into = "bed";
+  f.c.doors[0].at = {2500, 0};  // the entrance beside the balcony door
+  Fixture& stove = f.fixture("stove", FixtureType::stove, "kitchen", {5100, 1500}, 800, 600, 180);
+  CHECK_FALSE(planning::apply(f.c, rs, cat, "door.remove_leaf", "d-balcony"));  // rain and cold
+  CHECK(planning::apply(f.c, rs, cat, "door.remove_leaf", "d-bed"));
+  CHECK_FALSE(planning::apply(f.c, rs, cat, "door.remove_leaf", "d-kitchen"));  // fuel unknown: as gas
+  stove.fuel = Fuel::gas;
+  CHECK_FALSE(planning::apply(f.c, rs, cat, "door.remove_leaf", "d-kitchen"));
+  f.c.fixtures.back().fuel = Fuel::electric;
+  CHECK(planning::apply(f.c, rs, cat, "door.remove_leaf", "d-kitchen"));
+  // Sliding the leaf stays possible.
+  CHECK(planning::apply(f.c, rs, cat, "door.sliding", "d-balcony"));
+}
+
 TEST_CASE("applying a remedy changes the model as documented") {
   Flat f;
   f.room("bath", RoomType::bathroom, 3000, 0, 2000, 2000);

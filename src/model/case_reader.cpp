@@ -48,6 +48,7 @@ class CaseReader {
                "\"" + *c.region + "\" is not a province of China (GB/T 2260 codes CN-11 … CN-82, or ISO 3166-2 letters such as CN-HB)");
     c.standard = r_.string(doc, "standard", "", Need::optional);
     c.budget = r_.number(doc, "budget", "", Need::optional, 0.0);
+    c.notes = r_.string(doc, "notes", "", Need::optional);
 
     read_list(doc, "occupants", [&](const JsonValue& o, const std::string& p) { c.occupants.push_back(occupant(o, p)); });
     if (const JsonValue* b = r_.get(doc, "building", "", Need::optional)) c.building = building(*b, "/building");
@@ -173,6 +174,8 @@ class CaseReader {
     Occupant x;
     bool ok = true;
     x.id = element_id(o, p, ok);
+    x.name = r_.string(o, "name", p, Need::optional);
+    x.notes = r_.string(o, "notes", p, Need::optional);
     x.age = r_.integer(o, "age", p, Need::optional, 0, 130);
     x.mobility = r_.enumeration<Mobility>(o, "mobility", p, Need::optional);
     if (const JsonValue* list = r_.array(o, "disabilities", p, Need::optional)) {

@@ -33,6 +33,7 @@ ordered_json pair(const std::array<std::string, 2>& a) { return ordered_json::ar
 ordered_json occupant(const Occupant& o) {
   ordered_json j;
   j["id"] = o.id;
+  put(j, "name", o.name);
   put(j, "age", o.age);
   put(j, "mobility", o.mobility);
   ordered_json dis = ordered_json::array();
@@ -44,6 +45,7 @@ ordered_json occupant(const Occupant& o) {
     for (Limitation l : *o.limitations) lim.push_back(to_string(l));
     j["limitations"] = std::move(lim);
   }
+  put(j, "notes", o.notes);
   return j;
 }
 
@@ -180,6 +182,7 @@ ordered_json to_json(const Case& c) {
   put(j, "region", c.region);
   put(j, "standard", c.standard);
   put(j, "budget", c.budget);
+  put(j, "notes", c.notes);
   j["occupants"] = list(c.occupants, occupant);
   if (c.building) {
     ordered_json b = ordered_json::object();

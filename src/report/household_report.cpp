@@ -133,7 +133,8 @@ class Report {
       std::string need_text;
       for (const std::string& n : needs)
         if (need_text.find(n) == std::string::npos) need_text += (need_text.empty() ? "" : lang_ == "zh" ? "；" : "; ") + n;
-      s += "<tr><td class=\"id\">" + h(o.id) + "</td><td class=\"num\">" + (o.age ? std::to_string(*o.age) : "–") +
+      s += "<tr><td class=\"id\">" + h(o.id) + (o.name && !o.name->empty() ? " · " + h(*o.name) : std::string()) +
+           "</td><td class=\"num\">" + (o.age ? std::to_string(*o.age) : "–") +
            "</td><td>" + h(disabilities) + "</td><td>" +
            h(say("mobility." + std::string(to_string(o.mobility_or_none())), lang_)) + "</td><td>" + h(need_text) +
            "</td></tr>\n";

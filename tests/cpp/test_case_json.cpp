@@ -1,5 +1,6 @@
 #include <barrierfree/io/case_json.hpp>
 #include <barrierfree/plan/catalog.hpp>
+#include <barrierfree/rules/check.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -220,4 +221,34 @@ TEST_CASE("every province the price regions know is a region a case may name, an
   CHECK(region_error("CN-99") == "case.110 /region");
   CHECK(region_error("CN-1") == "case.110 /region");
   CHECK(region_error("CN-BX") == "case.110 /region");
+}
+
+TEST_CASE("free text of the case and its occupants is kept: written back as read") {
+  // A case saved back to the programme's records once lost who lived there: `notes` and an
+  // occupant's `name` and `notes` were read and dropped.
+  nlohmann::json j = nlohmann::json::parse(test::read_file(test::source_dir() / "data" / "examples" / "wheelchair-user.json"));
+  j["notes"] = "复查：2026年12月";
+  j["occupants"][0]["name"] = "张三";
+  j["occupants"][0]["notes"] = "uses the kitchen only with help";
+  const ReadResult r = read_case(j.dump());
+  REQUIRE(r.ok());
+  CHECK(r.warnings.empty());
+  CHECK(r.value->notes == "复查：2026年12月");
+  CHECK(r.value->occupants[0].name == "张三");
+  CHECK(r.value->occupants[0].notes == "uses the kitchen only with help");
+  const auto back = nlohmann::json::parse(serialise(*r.value));
+  CHECK(back["notes"] == j["notes"]);
+  CHECK(back["occupants"][0]["name"] == "张三");
+  CHECK(back["occupants"][0]["notes"] == j["occupants"][0]["notes"]);
+  // And checked as before: no check reads them.
+  nlohmann::json plain = j;
+  plain.erase("notes");
+  plain["occupants"][0].erase("name");
+  plain["occupants"][0].erase("notes");
+  CHECK(to_json_text(check(*r.value)) == to_json_text(check(parse_case(plain.dump()))));
+  // A name that is not text is refused with its pointer.
+  j["occupants"][0]["name"] = 7;
+  const ReadResult bad = read_case(j.dump());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.errors[0].path == "/occupants/0/name");
 }

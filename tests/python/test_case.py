@@ -123,6 +123,22 @@ def test_a_case_pickles_and_copies():
     assert copy.deepcopy(case) == case
 
 
+def test_free_text_of_a_case_and_its_occupants_is_kept():
+    import json
+    import pickle
+
+    data = json.loads(WHEELCHAIR.read_text(encoding="utf-8"))
+    data["notes"] = "复查：2026年12月"
+    data["occupants"][0]["name"] = "张三"
+    data["occupants"][0]["notes"] = "uses the kitchen only with help"
+    case = barrierfree.load_case(data)
+    for kept in (case.to_dict(), pickle.loads(pickle.dumps(case)).to_dict(),
+                 barrierfree.plan(case).modified.to_dict()):
+        assert kept["notes"] == "复查：2026年12月"
+        assert kept["occupants"][0]["name"] == "张三"
+        assert kept["occupants"][0]["notes"] == "uses the kitchen only with help"
+
+
 def test_json_text_after_a_byte_order_mark_is_text_not_a_path():
     text = "\ufeff" + WHEELCHAIR.read_text(encoding="utf-8").strip().replace("\n", " ")
     assert barrierfree.load_case(text) == barrierfree.load_case(WHEELCHAIR)  # was "cannot open" the text as a file

@@ -38,11 +38,13 @@ struct Disability {
 
 struct Occupant {
   std::string id;
+  std::optional<std::string> name;  ///< free text, kept for the programme's records; no check reads it
   std::optional<int> age;
   std::optional<Mobility> mobility;  ///< absent = none
   std::vector<Disability> disabilities;
   /// Functional limitations as assessed; absent = derived (see docs/occupants.md).
   std::optional<std::vector<Limitation>> limitations;
+  std::optional<std::string> notes;  ///< free text, kept; no check reads it
 
   [[nodiscard]] Mobility mobility_or_none() const { return mobility.value_or(Mobility::none); }
   friend bool operator==(const Occupant&, const Occupant&) = default;
@@ -189,6 +191,7 @@ struct Case {
   std::optional<std::string> region;    ///< ISO 3166-2, e.g. "CN-42"
   std::optional<std::string> standard;  ///< ruleset id
   std::optional<double> budget;         ///< in catalogue currency; absent = no cap
+  std::optional<std::string> notes;     ///< free text, kept; no check reads it
   std::vector<Occupant> occupants;
   std::optional<Building> building;
   std::vector<Room> rooms;

@@ -32,12 +32,18 @@ void building_access(Context& ctx, const Rule& rule) {
         r.vars["cause"] = {"storey " + st + " without a lift", "位于" + st + "层且无电梯"};
         r.vars["required"] = {"the ground storey or a lift", "位于首层或设电梯"};
         r.detail = {{"cause", "no_lift"}, {"storey", *b->storey}};
+        if (b->entrance_steps && b->entrance_steps->count > 0 && !b->entrance_steps->ramp.value_or(false))
+          r.detail["entrance_steps"] = b->entrance_steps->count;  // climbed before the stairs
       }
     } else if (cause == "entrance_steps") {
       if (!b || !b->entrance_steps) {
         r.status = Status::insufficient_data;
         r.missing = {"/building/entrance_steps"};
       } else if (b->entrance_steps->count == 0 || b->entrance_steps->ramp.value_or(false) || climber) {
+        continue;
+      } else if (b->storey && *b->storey > 1 && b->lift == false) {
+        // Above the ground storey with no lift, the stairs are the barrier (no_lift): a ramp
+        // over the entrance steps alone would reach only the foot of them.
         continue;
       } else {
         const EntranceSteps& s = *b->entrance_steps;

@@ -613,3 +613,32 @@ TEST_CASE("furniture is not moved onto a ramp's run") {
   CHECK(geometry::overlap_area(footprint(*after.find_fixture("wardrobe")), *run) <= 1.0);
   CHECK(turning_fails(after));
 }
+
+TEST_CASE("entrance steps below a flat with no lift are the foot of its stairs, not a barrier of their own") {
+  // A ramp over three entrance steps was offered to flats on the 4th floor without a lift:
+  // the stairs remain, and building.access counted the one barrier twice.
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  Flat f;
+  f.c.occupants = {needing("wheelchair")};
+  f.c.building = Building{4, false, EntranceSteps{3, Length::mm(150), std::nullopt}, std::nullopt};
+  auto causes = [&](const Case& c) {
+    std::vector<std::string> out;
+    for (const Finding& x : check(c, rs).findings)
+      if (x.check == "building.access") out.push_back(x.detail.value("cause", ""));
+    return out;
+  };
+  CHECK(causes(f.c) == std::vector<std::string>{"no_lift"});
+  for (const Finding& x : check(f.c, rs).findings)
+    if (x.check == "building.access") CHECK(x.detail.value("entrance_steps", 0) == 3);
+  CHECK(causes(planning::apply(f.c, rs, cat, "stair_climber", "building")->modified).empty());
+  // On the ground storey, or with a lift, the steps are the barrier.
+  f.c.building->storey = 1;
+  CHECK(causes(f.c) == std::vector<std::string>{"entrance_steps"});
+  f.c.building->storey = 4;
+  f.c.building->lift = true;
+  CHECK(causes(f.c) == std::vector<std::string>{"entrance_steps"});
+  // Whether there is a lift not known: both may be barriers.
+  f.c.building->lift.reset();
+  CHECK(causes(f.c).size() == 2);
+}

@@ -10,9 +10,12 @@ its stable id and the JSON pointer of the bad field.
 """
 from __future__ import annotations
 
+import collections.abc
+import difflib
 import math
 import numbers
 import os
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,9 +144,24 @@ class ArgumentTypeError(TypeError, ValueError):
 class CaseWarning(UserWarning):
     """What a valid case holds that the library does not use (``case.901``: an unknown field)."""
 
-    def __init__(self, errors: List[Error]):
+    def __init__(self, errors: List[Error], case_id: str = ""):
         self.errors = errors
-        super().__init__("; ".join(f"[{e.code}] {e.path}: {e.message}" for e in errors))
+        self.case_id = case_id
+        text = "; ".join(f"[{e.code}] {e.path}: {e.message}" for e in errors)
+        super().__init__(f"case {case_id!r}: {text}" if case_id else text)
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _outside_stacklevel() -> int:
+    """The stacklevel of the first frame outside this package, for warnings.warn called here:
+    the warning names the user's line, whichever of load_case, check or plan read the case."""
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == _PACKAGE_DIR:
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def _finish(result) -> Case:
@@ -152,7 +170,9 @@ def _finish(result) -> Case:
         raise CaseError([Error(*e) for e in errors])
     if warnings_found:
         # A misspelt field is read as absent: said, so that "clear_widht" is not silently no width.
-        warnings.warn(CaseWarning([Error(*e) for e in warnings_found]), stacklevel=3)
+        # The case's id is in the message, so that Python's once-per-message filter shows each
+        # household's warning, not only the first.
+        warnings.warn(CaseWarning([Error(*e) for e in warnings_found], case.id), stacklevel=_outside_stacklevel())
     return case
 
 
@@ -326,7 +346,15 @@ def _plan_arguments(budget: Any = _NO_BUDGET,
         # Asked for by name: priced at the reference level in silence otherwise.
         raise ValueError(f"no price factors for region {region!r} (known: {', '.join(table.codes) or 'none'})")
     caps = {}
+    if subsidy_caps is not None and not isinstance(subsidy_caps, collections.abc.Mapping):
+        raise ArgumentTypeError(f"subsidy_caps must map remedies to sums, not {type(subsidy_caps).__name__}")
+    known = set(remedy_kinds())
     for remedy, cap in (subsidy_caps or {}).items():
+        if remedy not in known:
+            # A cap on a misspelt remedy would cap nothing, in silence.
+            close = difflib.get_close_matches(str(remedy), sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"subsidy_caps names no remedy {remedy!r}{hint}")
         if isinstance(cap, bool) or not isinstance(cap, numbers.Real):
             raise ArgumentTypeError(f"subsidy cap of {remedy!r} must be a number, not {type(cap).__name__}")
         if not cap >= 0 or not math.isfinite(cap):

@@ -2,11 +2,14 @@
 // checking again), the exact choice, the proof, and the bill of quantities.
 #include <barrierfree/plan/plan.hpp>
 
+#include <barrierfree/rules/kinds.hpp>
+
 #include "io/json_writer.hpp"
 #include "plan/money.hpp"
 #include "plan/optimizer.hpp"
 #include "plan/remedies.hpp"
 #include "rules/engine.hpp"
+#include "util/suggest.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -331,7 +334,14 @@ void check_plan_inputs(const Case& c, const PlanOptions& o) {
   sum(c.budget, "/budget", "the case's budget");
   sum(o.budget, "", "PlanOptions::budget");
   if (o.max_items && *o.max_items < 0) errors.push_back(Error{errc::invalid_value, "", "PlanOptions::max_items must be at least 0", 0});
-  for (const auto& [remedy, cap] : o.subsidy_caps) sum(cap, "", ("PlanOptions::subsidy_caps[" + remedy + "]").c_str());
+  for (const auto& [remedy, cap] : o.subsidy_caps) {
+    sum(cap, "", ("PlanOptions::subsidy_caps[" + remedy + "]").c_str());
+    // A cap on a remedy misspelt would cap nothing, in silence.
+    const auto kinds = remedy_kinds();
+    if (std::find(kinds.begin(), kinds.end(), remedy) == kinds.end())
+      errors.push_back(Error{errc::invalid_value, "",
+                             "PlanOptions::subsidy_caps names no remedy \"" + remedy + "\"" + util::did_you_mean(remedy, kinds), 0});
+  }
   if (o.fees) {
     sum(o.fees->management, "", "PlanOptions::fees.management");
     sum(o.fees->contingency, "", "PlanOptions::fees.contingency");

@@ -685,3 +685,15 @@ TEST_CASE("a remedy is bought for what it is for: no leaf comes off a door for i
     }
   }
 }
+
+TEST_CASE("a subsidy cap on a remedy that does not exist is refused, not ignored") {
+  PlanOptions o;
+  o.subsidy_caps["door.widn"] = 100;
+  try {
+    (void)plan(huimin_household("HM-001"), o);
+    FAIL("planned with a cap on no remedy");
+  } catch (const CaseError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].message.find("did you mean \"door.widen\"") != std::string::npos);
+  }
+}

@@ -114,6 +114,33 @@ def test_unknown_fields_are_warned_about_with_their_pointers():
     assert [e.path for e in said[0].message.errors] == ["/doors/0/clear_widht"]
 
 
+def test_a_warning_names_the_callers_line_and_each_household_is_warned_about():
+    import warnings
+
+    document = barrierfree.load_case(WHEELCHAIR).to_dict()
+    document["doors"][0]["clear_widht"] = 5
+    other = dict(document, id="another-household")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("default")  # Python's own: once per message and line
+        for d in (document, other, document):
+            barrierfree.check(d)
+        barrierfree.plan(other)
+    case_warnings = [w for w in said if issubclass(w.category, barrierfree.CaseWarning)]
+    # Once per household (the same household again at the same line is the same message).
+    assert sorted(w.message.case_id for w in case_warnings) == sorted(["another-household", "another-household",
+                                                                       document["id"]])
+    assert all(w.filename == __file__ for w in case_warnings), [w.filename for w in case_warnings]
+
+
+def test_a_misspelt_remedy_in_subsidy_caps_is_refused():
+    with pytest.raises(ValueError, match="door.widen"):
+        barrierfree.plan(WHEELCHAIR, subsidy_caps={"door.widn": 100})
+    with pytest.raises(barrierfree.ArgumentTypeError):
+        barrierfree.plan(WHEELCHAIR, subsidy_caps=[1, 2])
+    capped = barrierfree.plan(WHEELCHAIR, subsidy_caps={"door.widen": 100})
+    assert capped.plan.copay >= 0
+
+
 def test_a_case_pickles_and_copies():
     import copy
     import pickle

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import numbers
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,12 @@ def _item(x: Any) -> Union[Case, str, bytes, _Refused]:
     """What the core takes for one input: a Case, JSON text, or an input refused already."""
     if isinstance(x, Case):
         return x
+    if isinstance(x, os.PathLike) or (isinstance(x, str) and _names_a_file(x)):
+        # A case's file, as load_case reads it: a list of paths (glob("*.json")) is a batch too.
+        try:
+            return Path(x).read_bytes()
+        except OSError as e:
+            return _Refused(None, f"cannot read the case file {os.fspath(x)!r}: {e.strerror or e}")
     if isinstance(x, (str, bytes)):
         return x  # bytes as they are: text that is not UTF-8 is refused (case.101), not patched
     if isinstance(x, bytearray):
@@ -89,6 +96,12 @@ def _item(x: Any) -> Union[Case, str, bytes, _Refused]:
     except (TypeError, ValueError, RecursionError) as e:
         known = x.get("id") if isinstance(x, dict) and isinstance(x.get("id"), str) else None
         return _Refused(known, f"not a case that JSON can hold: {e}")
+
+
+def _names_a_file(text: str) -> bool:
+    """A string is a path where load_case takes it for one: one line, not opening with a bracket."""
+    stripped = text.lstrip("\ufeff").strip()
+    return bool(stripped) and stripped[0] not in "{[" and "\n" not in text
 
 
 def _refused_error(r: _Refused, line: int) -> BatchError:
@@ -118,11 +131,18 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
 
     if threads is None:
         threads = os.cpu_count() or 1
-    if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= 1024:
+    # numpy's integers are integers (numbers.Integral); a string or a float is not.
+    if isinstance(threads, bool) or not isinstance(threads, numbers.Integral):
+        raise ArgumentTypeError(f"threads must be a whole number from 1 to 1024, not {type(threads).__name__}")
+    threads = int(threads)
+    if not 1 <= threads <= 1024:
         raise ValueError(f"threads must be a whole number from 1 to 1024, not {threads!r}")
     if chunk_size is None:
         chunk_size = 16 * threads
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, numbers.Integral):
+        raise ArgumentTypeError(f"chunk_size must be a positive integer, not {type(chunk_size).__name__}")
+    chunk_size = int(chunk_size)
+    if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, not {chunk_size!r}")
     chosen = _chosen_ruleset(standard, rules)
     options = _plan_arguments(**plan_options)

@@ -189,3 +189,19 @@ def test_bytes_that_are_not_utf8_are_refused_not_patched():
     text = json.dumps({**case, "id": "HM-X"}).encode().replace(b'"HM-X"', b'"HM-\xe9"')  # Latin-1, not UTF-8
     (r,) = bf.batch([text], check_only=True)
     assert isinstance(r, bf.BatchError) and r.error.code == "case.101"
+
+
+def test_a_list_of_case_files_is_a_batch(tmp_path):
+    np = pytest.importorskip("numpy")
+
+    examples = sorted((ROOT / "data" / "examples").glob("*.json"))
+    missing = tmp_path / "no-such-case.json"
+    inputs = [examples[0], str(examples[1]), missing]
+    results = list(bf.batch(inputs, threads=np.int64(2), chunk_size=np.int64(2), check_only=True))
+    assert len(results) == 3
+    assert results[0].to_dict() == bf.check(examples[0]).to_dict()
+    assert results[1].to_dict() == bf.check(examples[1]).to_dict()
+    assert isinstance(results[2], bf.BatchError)
+    assert "no-such-case.json" in results[2].errors[0].message
+    with pytest.raises(bf.ArgumentTypeError):
+        list(bf.batch(inputs, threads="2"))

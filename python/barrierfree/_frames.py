@@ -49,13 +49,16 @@ def _categories_by_occupant(case: Union[Case, Mapping[str, Any], None]) -> Dict[
     if case is None:
         return {}
     d = case.to_dict() if isinstance(case, Case) else case
-    return {o["id"]: sorted({x["category"] for x in o.get("disabilities", [])}) for o in d.get("occupants", [])}
+    # "none" for someone with no certified disability (an elderly carer with limitations), so that
+    # the findings that concern only them are counted under a category too.
+    return {o["id"]: sorted({x["category"] for x in o.get("disabilities", [])}) or ["none"] for o in d.get("occupants", [])}
 
 
 def findings_frame(results: Iterable[Any], cases: Optional[Iterable[Union[Case, Mapping[str, Any]]]] = None):
     """One row per finding of every result (columns: ``FINDING_COLUMNS``).
 
-    ``categories`` are the disability categories of the occupants a finding concerns; plan
+    ``categories`` are the disability categories of the occupants a finding concerns (``"none"``
+    for an occupant with no certified disability, such as an elderly carer); plan
     results know their household, for check results pass the ``cases`` (matched by id).
     ``resolved`` and ``left`` say, for plan results, whether the plan removes the finding
     and whether it is still there after the plan (``None`` for check results).

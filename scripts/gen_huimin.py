@@ -27,6 +27,8 @@ import sys
 
 # Every other household follows a theme that a district programme always meets and that
 # chance alone would make rare in 52 homes; the rest are drawn freely.
+# How often an earlier programme for a wheelchair user kept a roomy bathroom's tub (and fitted it).
+TUB_KEPT = 0.2
 THEMES = ["ramp", None, "deaf", None, "bathtub", None, "modified", None, "speech", None]
 
 PROVINCES = ["CN-11", "CN-13", "CN-14", "CN-21", "CN-23", "CN-32", "CN-33", "CN-34", "CN-35", "CN-36", "CN-37",
@@ -243,7 +245,13 @@ class Household:
             self.fixture("basin", "basin", "bath", (bx, d1 + bath_d - 225), (500, 450), 270,
                          height=800 if self.improved else self.pick([780, 800, 820, 850]),
                          knee_clearance=self.improved or self.chance(0.15))
-        if bath_d >= 2100 and wba >= 1500 and (self.theme == "bathtub" or self.chance(0.1)):
+        roomy = bath_d >= 2100 and wba >= 1500
+        has_tub = roomy and (self.theme == "bathtub" or self.chance(0.1))
+        if roomy and not has_tub and self.improved:
+            # An earlier programme for a wheelchair user kept (and fitted) a tub as often as not:
+            # a stream of its own, so that no other draw moves.
+            has_tub = random.Random(f"{self.seed}:{self.number}:tub-kept").random() < TUB_KEPT
+        if has_tub:
             # A short bathtub along the side wall opposite the toilet, clear of the basin.
             right = toilet_left
             wall_x = bath_x + wba if right else bath_x

@@ -22,6 +22,18 @@ void add(std::vector<Limitation>& v, Limitation l) {
   if (std::find(v.begin(), v.end(), l) == v.end()) v.push_back(l);
 }
 
+/// A cane in the hand of someone blind or partly sighted, with no physical disability, is a long
+/// (white) cane for finding the way, not a support: it says nothing of balance.
+bool white_cane(const Occupant& o) {
+  if (o.mobility_or_none() != Mobility::cane) return false;
+  bool visual = false;
+  for (const Disability& d : o.disabilities) {
+    if (d.category == DisabilityCategory::physical) return false;
+    visual |= d.category == DisabilityCategory::visual;
+  }
+  return visual;
+}
+
 }  // namespace
 
 std::vector<Limitation> limitations_of(const Occupant& o) {
@@ -53,6 +65,8 @@ std::vector<Limitation> limitations_of(const Occupant& o) {
   }
   switch (o.mobility_or_none()) {
     case Mobility::cane:
+      if (!white_cane(o)) add(out, Limitation::poor_balance);
+      break;
     case Mobility::crutches:
     case Mobility::walker: add(out, Limitation::poor_balance); break;
     case Mobility::manual_wheelchair:
@@ -78,7 +92,7 @@ Profile profile(const Occupant& o) {
   const Mobility m = o.mobility_or_none();
   if (m == Mobility::manual_wheelchair || m == Mobility::power_wheelchair) p.needs.insert("wheelchair");
   if (m == Mobility::walker) p.needs.insert("walker");
-  if (m == Mobility::cane || m == Mobility::crutches || m == Mobility::walker) p.needs.insert("walking_aid");
+  if ((m == Mobility::cane && !white_cane(o)) || m == Mobility::crutches || m == Mobility::walker) p.needs.insert("walking_aid");
   if (m != Mobility::none && m != Mobility::bedbound) p.needs.insert("mobility_aid");
   if (m == Mobility::bedbound) p.needs.insert("bedbound");
   for (const Disability& d : o.disabilities) {

@@ -12,6 +12,8 @@
 #include <string_view>
 
 #include "plan/remedies.hpp"
+#include <barrierfree/rules/occupants.hpp>
+
 #include "probes.hpp"
 
 using namespace barrierfree;
@@ -641,4 +643,28 @@ TEST_CASE("entrance steps below a flat with no lift are the foot of its stairs, 
   // Whether there is a lift not known: both may be barriers.
   f.c.building->lift.reset();
   CHECK(causes(f.c).size() == 2);
+}
+
+TEST_CASE("a blind person's cane is a white cane: it says nothing of balance") {
+  auto person = [](std::vector<Disability> d) {
+    Occupant o;
+    o.id = "p1";
+    o.mobility = Mobility::cane;
+    o.disabilities = std::move(d);
+    return o;
+  };
+  auto has = [](const Occupant& o, const std::string& need) { return profile(o).needs.count(need) == 1; };
+  const Occupant blind = person({{DisabilityCategory::visual, 1}});
+  CHECK_FALSE(has(blind, "walking_aid"));
+  CHECK_FALSE(has(blind, "poor_balance"));
+  CHECK(has(blind, "blind"));
+  CHECK(has(blind, "mobility_aid"));
+  // Leaning on it: a physical disability too, no visual one, or said in limitations.
+  CHECK(has(person({{DisabilityCategory::visual, 1}, {DisabilityCategory::physical, 3}}), "walking_aid"));
+  CHECK(has(person({{DisabilityCategory::visual, 1}, {DisabilityCategory::physical, 3}}), "poor_balance"));
+  CHECK(has(person({}), "poor_balance"));
+  CHECK(has(person({{DisabilityCategory::hearing, 2}}), "walking_aid"));
+  Occupant said = blind;
+  said.limitations = std::vector<Limitation>{Limitation::blind, Limitation::poor_balance};
+  CHECK(has(said, "poor_balance"));
 }

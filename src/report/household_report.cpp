@@ -37,6 +37,7 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 .sev4 { color: #9b0d17; font-weight: 600; } .sev3 { color: #c1121f; } .sev2 { color: #b45309; } .sev1 { color: #555; }
 .unknown { color: #b45309; }
 .id { font-weight: 600; white-space: nowrap; }
+.sure { color: #555; font-size: 85%; }
 .planned { color: #1d4ed8; font-weight: 600; white-space: nowrap; }
 .totals td { border: none; padding: 0.6mm 1.6mm; }
 .totals .grand td { font-weight: 700; border-top: 1.5px solid #1f1f1f; }
@@ -170,6 +171,13 @@ class Report {
            "</td>";
   }
 
+  /// How sure the value the finding is judged by is, where it is not read verbatim in the code:
+  /// a family and a social worker are not told that a standard says what only a reading does.
+  std::string sureness(const Finding& f) const {
+    if (f.confidence == Confidence::confirmed) return {};
+    return "<br><span class=\"sure\">(" + h(say("confidence." + std::string(to_string(f.confidence)), lang_)) + ")</span>";
+  }
+
   std::string barriers() const {
     const auto& findings = p_.before.findings;
     std::string s = "<h2>" + h(say("report.barriers", lang_)) + " (" + std::to_string(findings.size()) + ")</h2>\n";
@@ -183,7 +191,7 @@ class Report {
       const bool unknown = f.status == Status::insufficient_data;
       s += "<tr><td class=\"id\">" + h(f.id.substr(1)) + "</td><td>" + h(where(f)) + "</td><td" +
            (unknown ? " class=\"unknown\"" : "") + ">" + h(pick(f.message, lang_)) + "</td><td>" + h(f.rule) +
-           "</td>" + severity_cell(f) + "<td>" + h(who) + "</td></tr>\n";
+           sureness(f) + "</td>" + severity_cell(f) + "<td>" + h(who) + "</td></tr>\n";
     }
     s += "</table>\n";
     return s;

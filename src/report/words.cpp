@@ -58,6 +58,11 @@ const std::map<std::string, Text, std::less<>>& words() {
       {"report.what", {"What", "问题"}},
       {"report.clause", {"Clause", "条文"}},
       {"report.severity", {"Severity", "严重程度"}},
+      // How sure the clause's value is, said beside it (confirmed values carry nothing).
+      {"confidence.needs_verification", {"value from a secondary source", "数值来自二手资料，待核实"}},
+      {"confidence.unconfirmed", {"value not found in the standard's text: unconfirmed", "未在规范原文中查得，未经确认"}},
+      {"confidence.interpretation", {"the clause gives no number: barrierfree's reading", "条文未给出数值，为本工具的解读"}},
+      {"confidence.programme", {"programme practice, not a requirement of the code", "为改造项目做法，非规范要求"}},
       {"report.for", {"Affects", "影响"}},
       {"report.plan", {"The plan and its bill of quantities", "改造方案与工程量清单"}},
       {"report.item", {"Item", "项目"}},

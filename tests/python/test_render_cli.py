@@ -119,6 +119,16 @@ def test_report_is_self_contained_and_says_what_the_plan_says(wheelchair_case, t
         assert f"{result['plan']['budget']:,.2f}" in text
     assert "svg" in page.tags
     assert ("@page plan" in out.read_text(encoding="utf-8")), "the drawing prints on a landscape page"
+    # A value the standard's text was not seen to give is said to be so beside its clause.
+    sureness = {"en": {"needs_verification": "value from a secondary source",
+                       "unconfirmed": "value not found in the standard's text: unconfirmed",
+                       "interpretation": "the clause gives no number: barrierfree's reading",
+                       "programme": "programme practice, not a requirement of the code"},
+                "zh": {"needs_verification": "数值来自二手资料，待核实", "unconfirmed": "未在规范原文中查得，未经确认",
+                       "interpretation": "条文未给出数值，为本工具的解读", "programme": "为改造项目做法，非规范要求"}}[lang]
+    said = {c for c in sureness if sureness[c] in text}
+    assert said == {f["confidence"] for f in result["findings"]} - {"confirmed"}
+    assert said, "the wheelchair user's home has findings judged by values not read verbatim"
 
 
 def test_many_households_into_a_directory(tmp_path):

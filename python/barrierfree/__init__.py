@@ -186,21 +186,33 @@ def load_case(source: CaseSource) -> Case:
     if isinstance(source, Mapping):
         return _finish(_core._read_case_object(dict(source)))
     if isinstance(source, os.PathLike):
-        return _finish(_core._read_case_text(_read_path(Path(source))))
+        return _finish(_core._read_case_text(_case_file_text(Path(source))))
     if isinstance(source, str):
         # JSON text, not a file name: it opens with a bracket, spans lines or is blank.
         stripped = source.lstrip("\ufeff").strip()
         if not stripped or stripped[0] in "{[" or "\n" in source:
             return _finish(_core._read_case_text(source))
-        return _finish(_core._read_case_text(_read_path(Path(source))))
+        return _finish(_core._read_case_text(_case_file_text(Path(source), given_as_text=True)))
     raise TypeError(f"load_case() takes a path, a dict or JSON text, not {type(source).__name__}")
 
 
-def _read_path(path: Path) -> str:
+def _case_file_text(path: Path, given_as_text: bool = False) -> str:
+    """The text of one case's file; a JSON Lines file of several cases is said to be one."""
+    text = _read_path(path, given_as_text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if path.suffix == ".jsonl" and len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:2]):
+        raise CaseError([Error("case.100", "", f'"{path}" is a JSON Lines file of {len(lines)} cases: read it '
+                                               "with batch(), or one of its lines with load_case(line)")])
+    return text
+
+
+def _read_path(path: Path, given_as_text: bool = False) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as e:
-        raise CaseError([Error("case.100", "", f'cannot open "{path}": {e.strerror or e}')]) from None
+        # A string that is no file may have been meant as JSON text: say how each is told apart.
+        hint = " (a string is read as JSON text when it opens with '{' or '[')" if given_as_text and not path.exists() else ""
+        raise CaseError([Error("case.100", "", f'cannot open "{path}": {e.strerror or e}{hint}')]) from None
 
 
 def rulesets() -> List[Ruleset]:

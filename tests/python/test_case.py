@@ -183,3 +183,12 @@ def test_a_lone_surrogate_is_a_value_error_naming_where():
     del case["rooms"][0]["name"]
     with pytest.raises(ValueError, match="/rooms/0"):
         barrierfree.load_case(case)
+
+
+def test_a_string_that_is_neither_a_file_nor_json_and_a_file_of_many_cases_say_so():
+    with pytest.raises(barrierfree.CaseError, match="opens with"):
+        barrierfree.load_case("not json at all")
+    with pytest.raises(barrierfree.CaseError, match="batch"):
+        barrierfree.load_case(ROOT / "data" / "examples" / "huimin-52.jsonl")
+    with pytest.raises(barrierfree.CaseError, match="batch"):
+        barrierfree.load_case(str(ROOT / "data" / "examples" / "huimin-52.jsonl"))

@@ -99,8 +99,10 @@ class Error:
     line: int = 0
 
     def __str__(self) -> str:
+        # The line of a file of many (bills, JSON Lines) is where to look first.
+        line = f"line {self.line}: " if self.line else ""
         where = f"{self.path}: " if self.path else ""
-        return f"[{self.code}] {where}{self.message}"
+        return f"[{self.code}] {line}{where}{self.message}"
 
 
 class _InputError(ValueError):

@@ -83,6 +83,10 @@ def test_calibrate(tmp_path):
     assert calibrated["threshold.remove"]["unit_cost"] == pytest.approx(230)
     with pytest.raises(barrierfree.CatalogError):
         barrierfree.calibrate("household,total,door.widden\nA,1,1\n")
+    # A bad value names its line in the message, not only in Error.line.
+    with pytest.raises(barrierfree.CatalogError, match=r"line 3: ") as info:
+        barrierfree.calibrate("household,total,grab_bar.install\nA,300,1\nB,abc,1\n")
+    assert info.value.errors[0].line == 3
 
 
 def test_rollup():

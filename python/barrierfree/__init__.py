@@ -359,6 +359,9 @@ def _plan_arguments(budget: Any = _NO_BUDGET,
     if region is not None and table.factors(region) is None:
         # Asked for by name: priced at the reference level in silence otherwise.
         raise ValueError(f"no price factors for region {region!r} (known: {', '.join(table.codes) or 'none'})")
+    # "no" is a truthy string: only a yes-or-no (numpy's too) says yes or no.
+    if not isinstance(structural_first, bool) and getattr(getattr(structural_first, "dtype", None), "kind", "") != "b":
+        raise ArgumentTypeError(f"structural_first must be True or False, not {type(structural_first).__name__}")
     caps = {}
     if subsidy_caps is not None and not isinstance(subsidy_caps, collections.abc.Mapping):
         raise ArgumentTypeError(f"subsidy_caps must map remedies to sums, not {type(subsidy_caps).__name__}")

@@ -145,6 +145,9 @@ def batch(cases: Union[str, "os.PathLike[str]", Iterable[Any]], threads: Optiona
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, not {chunk_size!r}")
     chosen = _chosen_ruleset(standard, rules)
+    if check_only and plan_options:
+        # A budget or a region given to a batch of checks would be dropped in silence.
+        raise ValueError(f"check_only=True takes no plan options: {', '.join(sorted(plan_options))}")
     options = _plan_arguments(**plan_options)
 
     if isinstance(cases, os.PathLike) or (isinstance(cases, str) and not cases.lstrip().startswith("{")):

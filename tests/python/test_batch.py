@@ -7,6 +7,8 @@ import pytest
 import barrierfree as bf
 from conftest import ROOT
 
+HUIMIN_LINES = (ROOT / "data" / "examples" / "huimin-52.jsonl").read_text(encoding="utf-8").splitlines()
+
 HUIMIN = ROOT / "data" / "examples" / "huimin-52.jsonl"
 MIXED = ROOT / "tests" / "data" / "batch" / "mixed.jsonl"
 
@@ -205,3 +207,10 @@ def test_a_list_of_case_files_is_a_batch(tmp_path):
     assert "no-such-case.json" in results[2].errors[0].message
     with pytest.raises(bf.ArgumentTypeError):
         list(bf.batch(inputs, threads="2"))
+
+
+def test_plan_options_with_check_only_and_a_yes_that_is_no_bool_are_refused():
+    with pytest.raises(ValueError, match="budget"):
+        list(bf.batch(HUIMIN_LINES[:1], check_only=True, budget=5))
+    with pytest.raises(bf.ArgumentTypeError):
+        list(bf.batch(HUIMIN_LINES[:1], structural_first="no"))

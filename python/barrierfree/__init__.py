@@ -33,7 +33,8 @@ _core_rollup_add = Rollup.add
 
 
 def _rollup_add(self: Rollup, result: Any) -> None:
-    """Count a result, or a BatchError as the error it is (as the batch runner's summary does)."""
+    """Count a result, or a BatchError as the error it is (as the batch runner's summary does); a
+    result saved as its to_dict(), or a line of `barrierfree batch`'s output, counts as the result."""
     if isinstance(result, BatchError):
         return self.add_error(result.error.code)
     return _core_rollup_add(self, result)

@@ -387,7 +387,8 @@ class Rollup:
         ...
     def add(self, result: typing.Any) -> None:
         """
-        Count a result, or a BatchError as the error it is (as the batch runner's summary does).
+        Count a result, or a BatchError as the error it is (as the batch runner's summary does); a
+            result saved as its to_dict(), or a line of `barrierfree batch`'s output, counts as the result.
         """
     def add_error(self, code: str = 'case.100') -> None:
         """

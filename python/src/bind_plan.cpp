@@ -219,6 +219,17 @@ void bind_plan(py::module_& m) {
       .def("add", [](Rollup& r, const PlanResult& p) { r.add(p); }, py::arg("result"), "Count one household's plan.")
       .def("add", [](Rollup& r, const CheckResult& c) { r.add(c); }, py::arg("result"),
            "Count one household's check (no plan).")
+      // Results saved as their to_dict(), or as the lines of `barrierfree batch`'s output.
+      .def("add", [](Rollup& r, const py::dict& d) { r.add(nlohmann::ordered_json::parse(to_json(d).dump())); },
+           py::arg("result"), "Count one result given as its to_dict(), or an error line's dict.")
+      .def(
+          "add",
+          [](Rollup& r, const std::string& line) {
+            auto j = nlohmann::ordered_json::parse(line, nullptr, false);
+            if (j.is_discarded() || !j.is_object()) throw py::value_error("Rollup.add: not a JSON object (a line of barrierfree batch's output)");
+            r.add(j);
+          },
+          py::arg("line"), "Count one line of `barrierfree batch`'s output.")
       .def("add_error", &Rollup::add_error, py::arg("code") = "case.100", "Count a household that could not be read.")
       .def("merge", &Rollup::merge, py::arg("other"), "Add another roll-up's counts.")
       .def_property_readonly("households", &Rollup::households)

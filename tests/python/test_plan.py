@@ -100,6 +100,20 @@ def test_rollup():
     assert summary["barriers"]["removed"] > 0
 
 
+def test_a_rollup_of_saved_results_is_the_rollup_of_the_results(tmp_path):
+    import json
+
+    results = [barrierfree.plan(path) for path in example_paths()]
+    live, saved, lines = barrierfree.Rollup(), barrierfree.Rollup(), barrierfree.Rollup()
+    for r in results:
+        live.add(r)
+        saved.add(json.loads(json.dumps(r.to_dict())))  # as a notebook saves and reads them
+        lines.add(json.dumps(r.to_dict(), ensure_ascii=False))
+    assert saved.to_dict() == live.to_dict() == lines.to_dict()
+    with pytest.raises(ValueError):
+        lines.add("not a line of results")
+
+
 def test_plan_arguments_by_type_and_value():
     np = pytest.importorskip("numpy")
     path = ROOT / "data" / "examples" / "wheelchair-user.json"

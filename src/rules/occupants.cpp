@@ -52,6 +52,7 @@ std::vector<Limitation> limitations_of(const Occupant& o) {
         add(out, Limitation::cognitive);
         break;
       case DisabilityCategory::physical:
+        if (o.mobility_or_none() == Mobility::bedbound) break;  // below: they do not stand
         if (d.grade <= 2) {
           add(out, Limitation::poor_balance);
           add(out, Limitation::limited_stamina);
@@ -75,9 +76,10 @@ std::vector<Limitation> limitations_of(const Occupant& o) {
       add(out, Limitation::reduced_bending);
       break;
     case Mobility::bedbound:
-      add(out, Limitation::poor_balance);
+      // Someone who does not get up uses no toilet, shower or stove: the standing checks (bars,
+      // seats, slip, heights) are not theirs, whatever the disability's grade. The call button
+      // is (safety.call names bedbound); a carer's own limitations are the carer's.
       add(out, Limitation::limited_stamina);
-      add(out, Limitation::reduced_bending);
       break;
     case Mobility::none: break;
   }

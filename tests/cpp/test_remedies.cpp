@@ -668,3 +668,21 @@ TEST_CASE("a blind person's cane is a white cane: it says nothing of balance") {
   said.limitations = std::vector<Limitation>{Limitation::blind, Limitation::poor_balance};
   CHECK(has(said, "poor_balance"));
 }
+
+TEST_CASE("someone bedbound is not asked about standing: no poor balance, whatever the grade") {
+  // HM-004, bedbound and alone: nearly all of 5,876 yuan went on a seated toilet, a level shower,
+  // bars and a kitchen floor, which a person who does not get up does not use.
+  Occupant o;
+  o.id = "p1";
+  o.mobility = Mobility::bedbound;
+  o.disabilities = {{DisabilityCategory::physical, 1}, {DisabilityCategory::visual, 3}};
+  const Profile p = profile(o);
+  CHECK(p.needs.count("bedbound") == 1);
+  CHECK(p.needs.count("limited_stamina") == 1);
+  CHECK(p.needs.count("low_vision") == 1);  // other categories still derive theirs
+  CHECK(p.needs.count("poor_balance") == 0);
+  CHECK(p.needs.count("reduced_bending") == 0);
+  // Given limitations stand.
+  o.limitations = std::vector<Limitation>{Limitation::poor_balance};
+  CHECK(profile(o).needs.count("poor_balance") == 1);
+}

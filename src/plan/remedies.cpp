@@ -79,9 +79,18 @@ double compliant_slope(const Ruleset& rs, double rise) {
   return 1.0 / 12;
 }
 
-/// Make a ramp compliant with the ruleset: length, width, landings, handrails.
-void make_compliant(Ramp& ramp, const Ruleset& rs) {
-  ramp.length = Length::mm(ceil_to(ramp.rise.mm() / compliant_slope(rs, ramp.rise.mm()), 10));
+/// The slope a new or rebuilt ramp is designed at: the catalogue's (`design_run` of run per
+/// unit of rise), which a wheelchair user can climb alone, where the ruleset allows steeper for
+/// short rises (GB 50763 Table 3.4.4: 1:8 up to 300 mm); never steeper than the ruleset allows.
+double design_slope(const Ruleset& rs, const CatalogItem* item, double rise) {
+  const double allowed = compliant_slope(rs, rise);
+  const double run = item ? item->param("design_run", 0) : 0;
+  return run > 0 ? std::min(allowed, 1 / run) : allowed;
+}
+
+/// Make a ramp compliant with the ruleset at `slope`: length, width, landings, handrails.
+void make_compliant(Ramp& ramp, const Ruleset& rs, double slope) {
+  ramp.length = Length::mm(ceil_to(ramp.rise.mm() / slope, 10));
   if (const Rule* w = rs.first("ramp.width")) ramp.width = Length::mm(std::max(ramp.width ? ramp.width->mm() : 0, ceil_to(w->mm("min"), 10)));
   if (const Rule* l = rs.first("ramp.landing")) {
     const double min = ceil_to(l->mm("min"), 10);
@@ -221,6 +230,29 @@ bool put_in_place(const Case& c, Ramp& ramp) {
   if (place->landing_bottom && ramp.landing_bottom)
     ramp.landing_bottom = Length::mm(std::floor(*place->landing_bottom + 1e-6));
   return true;
+}
+
+/// A ramp made compliant and put in place, at the design slope where its run fits with landings as
+/// long as at the steepest slope the ruleset allows, else at that slope. Nothing when no run fits.
+/// `steepest` is the ramp made compliant at that slope, as it stood before placing.
+std::optional<Ramp> design_in_place(const Case& c, const Ramp& ramp, const Ruleset& rs, const CatalogItem* item,
+                                    Ramp& steepest) {
+  const double rise = ramp.rise.mm();
+  steepest = ramp;
+  make_compliant(steepest, rs, compliant_slope(rs, rise));
+  Ramp steep = steepest;
+  const bool steep_fits = put_in_place(c, steep);
+  Ramp gentle = ramp;
+  make_compliant(gentle, rs, design_slope(rs, item, rise));
+  if (gentle.length == steepest.length || !put_in_place(c, gentle)) {
+    if (!steep_fits) return std::nullopt;
+    return steep;
+  }
+  const auto landings = [](const Ramp& r) {
+    return r.landing_top.value_or(Length::mm(0)).mm() + r.landing_bottom.value_or(Length::mm(0)).mm();
+  };
+  if (steep_fits && landings(gentle) < landings(steep) - 0.5) return steep;
+  return gentle;
 }
 
 GrabBar horizontal_bar(const std::string& id, const Fixture& f, Point2 a, Point2 b, double height) {
@@ -816,8 +848,9 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
       if (s.ramp.value_or(false)) return std::nullopt;
       s.ramp = true;
       const double rise = s.count * (s.rise ? s.rise->mm() : 150);
+      // Outside the flat, where the plan shows no floor: at the design slope.
       out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5,
-                                             ceil_to(rise / compliant_slope(rs, rise), 10) / 1000);
+                                             ceil_to(rise / design_slope(rs, item, rise), 10) / 1000);
       return out;
     }
     const Step* s = find(c.steps, element);
@@ -828,11 +861,13 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     ramp.at = s->at;
     ramp.rise = Length::mm(s->count * s->rise->mm());
     ramp.in = s->lower;  // built up from the lower floor, where the step says which that is
-    make_compliant(ramp, rs);
-    if (!put_in_place(c, ramp)) {
+    Ramp steepest;
+    const auto placed = design_in_place(c, ramp, rs, item, steepest);
+    if (!placed) {
       if (why_not) *why_not = "no_space";
       return std::nullopt;
     }
+    ramp = *placed;
     out.measures["ramp_length"] = std::max(item ? item->param("min_length_m", 0.5) : 0.5, ramp.length.mm() / 1000);
     std::erase_if(c.steps, [&](const Step& x) { return x.id == element; });
     c.ramps.push_back(ramp);
@@ -887,19 +922,21 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     Ramp* r = find(c.ramps, element);
     if (!r) return std::nullopt;
     const Ramp before = *r;
-    make_compliant(*r, rs);
     // Rebuilt where it stands, measured on the plan where the case says which room that is;
     // elsewhere its own landings are all that is known of the floor around it.
     if (r->in) {
-      const Ramp compliant = *r;
-      const bool fits = put_in_place(c, *r);
+      Ramp compliant;
+      const auto placed = design_in_place(c, before, rs, item, compliant);
+      if (placed) *r = *placed;
       Ramp unmoved = *r;  // its middle recorded is not a change to build
       unmoved.at = before.at;
-      if (!fits || unmoved == before) {
+      if (!placed || unmoved == before) {
         // The run does not fit, or the floor allows no more than there is.
-        if (why_not && (!fits || !(*r == compliant))) *why_not = "no_space";
+        if (why_not && (!placed || !(*r == compliant))) *why_not = "no_space";
         return std::nullopt;
       }
+    } else {
+      make_compliant(*r, rs, design_slope(rs, item, r->rise.mm()));
     }
     out.measures["ramp_length"] = r->length.mm() / 1000;
     return out;

@@ -216,6 +216,60 @@ const Ramp& built_ramp(const planning::Applied& a) {
 
 }  // namespace
 
+TEST_CASE("a planned ramp is designed at 1:12 where it fits with landings as long as at the steepest slope") {
+  // GB 50763 Table 3.4.4 allows 1:8 up to a 300 mm rise; a wheelchair user alone climbs 1:12.
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  REQUIRE(cat.find("ramp.build")->param("design_run", 0) == 12);
+  const double landing = rs.first("ramp.landing")->mm("min");
+  const double gentle = 150 * 12, steep = 150 * 8;
+  auto build = [&](double depth, const Catalog& with) {
+    Flat f = balcony_step(depth);
+    f.c.steps.front().lower = "balcony";
+    const auto a = planning::apply(f.c, rs, with, "ramp.build", "s1");
+    REQUIRE(a);
+    REQUIRE(a->modified.ramps.size() == 1);
+    return *a;
+  };
+  SECTION("a balcony as deep as the 1:12 run and its landing: 1:12, compliant") {
+    const auto a = build(gentle + landing, cat);
+    const Ramp& r = a.modified.ramps.front();
+    CHECK(r.length.mm() == gentle);
+    CHECK(r.landing_bottom->mm() == landing);
+    CHECK(a.measures.at("ramp_length") == Approx(gentle / 1000));
+    const CheckResult after = check(a.modified, rs);
+    CHECK_FALSE(std::any_of(after.findings.begin(), after.findings.end(),
+                            [](const Finding& x) { return x.check.rfind("ramp.", 0) == 0; }));
+  }
+  SECTION("1 mm shallower: 1:12 would leave a shorter landing than 1:8, so 1:8 with its full landing") {
+    const Ramp r = build(gentle + landing - 1, cat).modified.ramps.front();
+    CHECK(r.length.mm() == steep);
+    CHECK(r.landing_bottom->mm() == landing);
+  }
+  SECTION("room for the 1:8 run only: 1:8, its landing what is left") {
+    const Ramp r = build(steep + 100, cat).modified.ramps.front();
+    CHECK(r.length.mm() == steep);
+    CHECK(r.landing_bottom->mm() == 100);
+  }
+  SECTION("a catalogue without a design slope: the steepest the ruleset allows") {
+    Catalog plain = cat;
+    for (CatalogItem& i : plain.items) i.params.erase("design_run");
+    CHECK(build(gentle + landing, plain).modified.ramps.front().length.mm() == steep);
+  }
+  SECTION("entrance steps outside the plan: the ramp is billed at 1:12") {
+    Flat f;
+    f.c.occupants = {needing("wheelchair")};
+    f.c.building = Building{};
+    f.c.building->storey = 1;
+    f.c.building->entrance_steps = EntranceSteps{};
+    f.c.building->entrance_steps->count = 2;
+    f.c.building->entrance_steps->rise = Length::mm(150);
+    const auto a = planning::apply(f.c, rs, cat, "ramp.build", "building");
+    REQUIRE(a);
+    CHECK(a->measures.at("ramp_length") == Approx(2 * gentle / 1000));
+  }
+}
+
 TEST_CASE("a planned ramp lies where its run and landings fit, and says how long they can be") {
   const Ruleset& rs = builtin_ruleset("GB50763-2012");
   const Catalog& cat = builtin_catalog();

@@ -143,6 +143,14 @@ class Household:
             other = self.pick(["physical", "visual", "hearing", "intellectual", "mental"])
             self.occupants.append(self.person("p2", self.rng.randint(20, 80), other, self.pick([1, 2, 3, 4], [0.3, 0.4, 0.2, 0.1])))
 
+    def bedrooms(self):
+        """Who sleeps where, as an assessment records it (no random draws): the applicant in the
+        main bedroom with a spouse; a carer or a second disabled member in the second bedroom where
+        there is one. A third bedroom is a spare room."""
+        second = "bed2" if any(r["id"] == "bed2" for r in self.rooms) else "bed1"
+        for o in self.occupants:
+            o["bedroom"] = "bed1" if o["id"] == "p1" or not o.get("disabilities") and "limitations" not in o else second
+
     # --- the flat ----------------------------------------------------------
     def flat(self):
         rng = self.rng
@@ -381,6 +389,7 @@ class Household:
         self.improved = self.theme == "modified" or self.chance(0.1)
         self.stream("flat")
         self.flat()
+        self.bedrooms()
         self.stream("building")
         building = self.building()
         self.stream("programme")

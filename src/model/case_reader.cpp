@@ -170,7 +170,7 @@ class CaseReader {
   }
 
   Occupant occupant(const JsonValue& o, const std::string& p) {
-    r_.unknown_fields(o, p, {"id", "age", "mobility", "disabilities", "limitations", "name", "notes"});
+    r_.unknown_fields(o, p, {"id", "age", "mobility", "disabilities", "limitations", "name", "notes", "bedroom"});
     Occupant x;
     bool ok = true;
     x.id = element_id(o, p, ok);
@@ -178,6 +178,7 @@ class CaseReader {
     x.notes = r_.string(o, "notes", p, Need::optional);
     x.age = r_.integer(o, "age", p, Need::optional, 0, 130);
     x.mobility = r_.enumeration<Mobility>(o, "mobility", p, Need::optional);
+    x.bedroom = r_.string(o, "bedroom", p, Need::optional);
     if (const JsonValue* list = r_.array(o, "disabilities", p, Need::optional)) {
       const std::string lp = JsonReader::child(p, "disabilities");
       for (std::size_t i = 0; i < list->size(); ++i) {

@@ -169,6 +169,11 @@ class Validator {
       level_change("steps", i, c_.steps[i].rooms, c_.steps[i].lower, "lower", "step");
     for (std::size_t i = 0; i < c_.ramps.size(); ++i) level_change("ramps", i, c_.ramps[i].rooms, c_.ramps[i].in, "in", "ramp");
     for (std::size_t i = 0; i < c_.devices.size(); ++i) room_ref(c_.devices[i].room, at("devices", i, "room"), false);
+    for (std::size_t i = 0; i < c_.occupants.size(); ++i)
+      if (const auto& b = c_.occupants[i].bedroom) {
+        if (b->empty()) r_.error(code::invalid_value, at("occupants", i, "bedroom").str(), "bedroom is empty: give a room id");
+        room_ref(*b, at("occupants", i, "bedroom"), false);
+      }
   }
 
   const Ring* ring_of(const std::string& room_id) const {

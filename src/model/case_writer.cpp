@@ -45,6 +45,7 @@ ordered_json occupant(const Occupant& o) {
     for (Limitation l : *o.limitations) lim.push_back(to_string(l));
     j["limitations"] = std::move(lim);
   }
+  put(j, "bedroom", o.bedroom);
   put(j, "notes", o.notes);
   return j;
 }

@@ -1092,7 +1092,12 @@ std::optional<Applied> apply(const Case& original, const Ruleset& rs, const Cata
     const Rule* height = rule_for(rs, "control.height", "devices", "call_button");
     int added = 0;
     // Worked out before any is added; adding devices leaves the rooms where they are.
-    for (const Room* r : rules::rooms_without_call_button(c, need ? need->param("rooms") : nullptr)) {
+    std::vector<std::string> concerned;
+    if (need) {
+      rules::Context ctx(c, rs);
+      concerned = ctx.concern(*need).occupants;
+    }
+    for (const Room* r : rules::rooms_without_call_button(c, need ? need->param("rooms") : nullptr, concerned)) {
       Device d;
       d.id = fresh_id(c, "call-" + r->id);
       d.type = DeviceType::call_button;

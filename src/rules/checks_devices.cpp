@@ -3,6 +3,7 @@
 #include "rules/engine.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace barrierfree::rules {
 
@@ -141,7 +142,9 @@ void safety_gas(Context& ctx, const Rule& rule) {
 void safety_call(Context& ctx, const Rule& rule) {
   std::vector<std::string> lacking;
   Text names;
-  for (const Room* room : rooms_without_call_button(ctx.c, rule.param("rooms"))) {
+  const Concern& who = ctx.concern(rule);
+  if (who.empty()) return;
+  for (const Room* room : rooms_without_call_button(ctx.c, rule.param("rooms"), who.occupants)) {
     lacking.push_back(room->id);
     const Text n = ctx.name_of(room->id);
     names.en += (names.en.empty() ? "" : ", ") + n.en;
@@ -160,10 +163,22 @@ void safety_call(Context& ctx, const Rule& rule) {
 
 }  // namespace
 
-std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms) {
+std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms,
+                                                   const std::vector<std::string>& concerned) {
+  // The bedrooms asked for are those the people concerned sleep in, where the case says so for
+  // every one of them (whatever the room is: a bed in the living room is a bedroom); else all.
+  std::set<std::string> slept_in;
+  bool known = !concerned.empty() && listed(rooms, to_string(RoomType::bedroom));
+  for (const std::string& id : concerned) {
+    const auto o = std::find_if(c.occupants.begin(), c.occupants.end(), [&](const Occupant& x) { return x.id == id; });
+    if (o == c.occupants.end() || !o->bedroom) known = false;
+    else slept_in.insert(*o->bedroom);
+  }
   std::vector<const Room*> out;
   for (const Room& room : c.rooms) {
-    if (!listed(rooms, to_string(room.type))) continue;
+    const bool asked = known ? (room.type != RoomType::bedroom && listed(rooms, to_string(room.type))) || slept_in.count(room.id)
+                             : listed(rooms, to_string(room.type));
+    if (!asked) continue;
     const bool has = std::any_of(c.devices.begin(), c.devices.end(), [&](const Device& d) {
       return d.type == DeviceType::call_button && d.room == room.id;
     });

@@ -122,8 +122,11 @@ inline bool listed(const Param* p, std::string_view name) {
   return p && std::find(p->names.begin(), p->names.end(), name) != p->names.end();
 }
 
-/// The rooms of the types `rooms` lists that have no call button, by id (safety.call and its remedy).
-std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms);
+/// The rooms a rule's `rooms` asks a call button in that have none; the bedrooms only those the
+/// `concerned` occupants sleep in where the case gives each one's `bedroom`; by id (safety.call and
+/// its remedy).
+std::vector<const Room*> rooms_without_call_button(const Case& c, const Param* rooms,
+                                                   const std::vector<std::string>& concerned);
 
 /// A check result's members before its score (id, standard, findings, not_assessed,
 /// checked), into an open object: the check and the plan writers share them.

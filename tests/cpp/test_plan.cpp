@@ -179,23 +179,23 @@ TEST_CASE("a plan holds together where its items change each other") {
 }
 
 TEST_CASE("with fees, the total fits the budget to the cent") {
-  // HM-039's one item, call buttons, costs 586.50 and 702.52 with fees. Fees taken on the
-  // subtotal once rounded differently from the item's all-in cost the choice counted: the
-  // item was chosen for a budget of 702.51 and billed 702.52.
+  // HM-039's one item, call buttons (in the bathroom and the bedroom), costs 391.00 and 468.34
+  // with fees. Fees taken on the subtotal once rounded differently from the item's all-in cost
+  // the choice counted: the item was chosen for a budget a cent short and billed a cent more.
   const Case c = huimin_household("HM-039");
   PlanOptions o;
   o.fees = Fees{0.08, 0.05, 0.06};
-  o.budget = 702.52;  // exactly enough
+  o.budget = 468.34;  // exactly enough
   const PlanResult enough = plan(c, o);
   REQUIRE(enough.plan.items.size() == 1);
-  CHECK(enough.plan.total == 702.52);
+  CHECK(enough.plan.total == 468.34);
   CHECK(enough.plan.copay == 0);
-  o.budget = 702.51;  // a cent short
+  o.budget = 468.33;  // a cent short
   const PlanResult short_of_it = plan(c, o);
   CHECK(short_of_it.plan.items.empty());
   CHECK(short_of_it.plan.total == 0);
   REQUIRE(short_of_it.plan.deferred.size() == 1);
-  CHECK(short_of_it.plan.deferred[0].cost == 702.52);
+  CHECK(short_of_it.plan.deferred[0].cost == 468.34);
   CHECK(short_of_it.plan.deferred[0].reason == "budget");
 }
 

@@ -128,6 +128,83 @@ TEST_CASE("a remedy that does not apply gives nothing") {
   CHECK_FALSE(planning::apply(f.c, rs, cat, "furniture.move", "hall"));       // nothing to move
 }
 
+TEST_CASE("call buttons go where the people they are for sleep, where the case says so") {
+  // GB 50763 3.12.4-4: in the bedrooms and the bathroom. A spare bedroom calls nobody.
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Catalog& cat = builtin_catalog();
+  Flat f;
+  f.bathroom();
+  f.room("bed1", RoomType::bedroom, 0, 3000, 3000, 3000);
+  f.door("d-bed1", "hall", "bed1", {1500, 3000}, 1000, DoorType::sliding);
+  f.room("bed2", RoomType::bedroom, 3000, 3000, 3000, 3000);
+  f.door("d-bed2", "bath", "bed2", {4500, 3000}, 1000, DoorType::sliding);
+  Occupant p1 = needing("bedbound");
+  Occupant carer = needing_nothing();
+  carer.id = "p2";
+  carer.bedroom = "bed2";
+  auto rooms_asked = [&](const Case& c) {
+    const CheckResult r = check(c, rs);
+    const auto x = std::find_if(r.findings.begin(), r.findings.end(), [](const Finding& g) { return g.check == "safety.call"; });
+    std::vector<std::string> rooms;
+    if (x != r.findings.end()) rooms = x->detail.at("rooms").get<std::vector<std::string>>();
+    return rooms;
+  };
+  auto installed = [&](const Case& c) {
+    const auto a = planning::apply(c, rs, cat, "call.install", "home");
+    std::vector<std::string> rooms;
+    if (a)
+      for (const Device& d : a->modified.devices)
+        if (d.type == DeviceType::call_button) rooms.push_back(d.room);
+    return rooms;
+  };
+  SECTION("without bedrooms given: every bedroom") {
+    f.c.occupants = {p1, carer};
+    CHECK(rooms_asked(f.c) == std::vector<std::string>{"bath", "bed1", "bed2"});
+    CHECK(installed(f.c) == std::vector<std::string>{"bath", "bed1", "bed2"});
+  }
+  SECTION("the person concerned sleeps in bed1: bed1 and the bathroom, not the carer's room") {
+    p1.bedroom = "bed1";
+    f.c.occupants = {p1, carer};
+    CHECK(rooms_asked(f.c) == std::vector<std::string>{"bath", "bed1"});
+    CHECK(installed(f.c) == std::vector<std::string>{"bath", "bed1"});
+    SECTION("a call button there already: only the bathroom") {
+      f.device("call-bed1", DeviceType::call_button, "bed1");
+      CHECK(rooms_asked(f.c) == std::vector<std::string>{"bath"});
+    }
+  }
+  SECTION("a bed in the hall: the hall is where the call must reach") {
+    p1.bedroom = "hall";
+    f.c.occupants = {p1};
+    CHECK(rooms_asked(f.c) == std::vector<std::string>{"bath", "hall"});
+    CHECK(installed(f.c) == std::vector<std::string>{"bath", "hall"});
+  }
+  SECTION("two people concerned, one bedroom not given: every bedroom") {
+    p1.bedroom = "bed1";
+    Occupant p3 = needing("wheelchair");
+    p3.id = "p3";
+    f.c.occupants = {p1, p3};
+    CHECK(rooms_asked(f.c) == std::vector<std::string>{"bath", "bed1", "bed2"});
+  }
+  SECTION("a bedroom that is no room of the plan, or empty, is refused with its pointer") {
+    p1.bedroom = "bed9";
+    f.c.occupants = {p1};
+    ReadResult bad = read_case(serialise(f.c));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.errors.front().path == "/occupants/0/bedroom");
+    f.c.occupants[0].bedroom = "";
+    bad = read_case(serialise(f.c));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.errors.front().path == "/occupants/0/bedroom");
+  }
+  SECTION("kept when written and read again") {
+    p1.bedroom = "bed1";
+    f.c.occupants = {p1};
+    const ReadResult again = read_case(serialise(f.c));
+    REQUIRE(again.ok());
+    CHECK(again.value->occupants[0].bedroom == "bed1");
+  }
+}
+
 TEST_CASE("a door leaf stays where a curtain would not do: balconies and kitchens with a gas stove") {
   const Ruleset& rs = builtin_ruleset("GB50763-2012");
   const Catalog& cat = builtin_catalog();

@@ -166,6 +166,24 @@ def test_free_text_of_a_case_and_its_occupants_is_kept():
         assert kept["occupants"][0]["notes"] == "uses the kitchen only with help"
 
 
+def test_where_an_occupant_sleeps_decides_the_bedrooms_asked_for_a_call_button():
+    import json
+
+    data = json.loads((WHEELCHAIR.parent / "huimin-52.jsonl").read_text(encoding="utf-8").splitlines()[1])
+    assert data["id"] == "HM-002" and data["occupants"][0]["bedroom"] == "bed1"
+
+    def rooms(case):
+        return [f.detail["rooms"] for f in barrierfree.check(case).findings if f.check == "safety.call"]
+
+    assert rooms(barrierfree.load_case(data)) == [["bath", "bed1"]]  # not the carer's bed2
+    del data["occupants"][0]["bedroom"]
+    assert rooms(barrierfree.load_case(data)) == [["bath", "bed1", "bed2"]]
+    data["occupants"][0]["bedroom"] = "bed7"
+    with pytest.raises(barrierfree.CaseError) as info:
+        barrierfree.load_case(data)
+    assert info.value.errors[0].path == "/occupants/0/bedroom"
+
+
 def test_json_text_after_a_byte_order_mark_is_text_not_a_path():
     text = "\ufeff" + WHEELCHAIR.read_text(encoding="utf-8").strip().replace("\n", " ")
     assert barrierfree.load_case(text) == barrierfree.load_case(WHEELCHAIR)  # was "cannot open" the text as a file

@@ -45,6 +45,8 @@ struct Occupant {
   /// Functional limitations as assessed; absent = derived (see docs/occupants.md).
   std::optional<std::vector<Limitation>> limitations;
   std::optional<std::string> notes;  ///< free text, kept; no check reads it
+  /// The room they sleep in (extension): where an emergency call must reach them.
+  std::optional<std::string> bedroom;
 
   [[nodiscard]] Mobility mobility_or_none() const { return mobility.value_or(Mobility::none); }
   friend bool operator==(const Occupant&, const Occupant&) = default;

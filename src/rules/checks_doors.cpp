@@ -125,8 +125,16 @@ double latch_clearance(const Context& ctx, const Door& d, const DoorSide& s, Sid
     const double ahead = dot(os->centre - end, dir) - os->width / 2;
     if (dot(os->centre - end, dir) > 0) clear = std::min(clear, std::max(0.0, ahead));
   }
-  // Fixtures standing against the wall.
-  const auto pieces = ctx.plan.band(s.room, end, dir, s.inward, 0, depth, 0, KneeSpace::obstacle);
+  // Fixtures standing against the wall, and the sloped run of a ramp in the room: not level
+  // floor to stand on while pulling the door (ramp runs are obstacles only where knee space is
+  // free floor, so they are taken from that band).
+  auto pieces = ctx.plan.band(s.room, end, dir, s.inward, 0, depth, 0, KneeSpace::obstacle);
+  const auto is_ramp_here = [&](const std::string& id) {
+    return std::any_of(ctx.c.ramps.begin(), ctx.c.ramps.end(), [&](const Ramp& r) { return r.in == s.room && r.id == id; });
+  };
+  if (std::any_of(ctx.c.ramps.begin(), ctx.c.ramps.end(), [&](const Ramp& r) { return r.in == s.room; }))
+    for (BandPiece& p : ctx.plan.band(s.room, end, dir, s.inward, 0, depth, 0, KneeSpace::counts_as_free))
+      if (is_ramp_here(p.what)) pieces.push_back(std::move(p));
   return std::min(clear, band_extent(pieces, clear));
 }
 

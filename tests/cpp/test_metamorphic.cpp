@@ -310,6 +310,45 @@ TEST_CASE("a ramp's sloped run is no floor to turn on, however the plan is turne
   CHECK_FALSE(ramp_run(level, level.ramps.front()));
 }
 
+TEST_CASE("a ramp's run beside a door's latch is no wall to stand at, however the plan is turned") {
+  const Ruleset& rs = builtin_ruleset("GB50763-2012");
+  const Rule* rule = rs.find("gb50763.door.latch_side");
+  REQUIRE(rule);
+  const double min = rule->mm("min");
+  // A balcony east of the hall, reached by a swing door (y 400 … 1200, latch end at y = 1200,
+  // swinging into the hall) and, farther along the wall, an archway with a step and a ramp down
+  // into the hall (1000 wide, its run 600 long): the wall beside the latch ends where the run begins.
+  auto flat = [&](double clear, bool placed) {
+    probes::Flat f;
+    f.room("balcony", RoomType::balcony, 3000, 0, 1500, 3000);
+    Door& d = f.door("d-balcony", "hall", "balcony", {3000, 800}, 800, DoorType::swing);
+    d.swing_into = "hall";
+    d.latch_side = Side::left;  // facing the door from the hall (east): north, y = 1200
+    Ramp& r = f.ramp("r1", {"hall", "balcony"}, 50, 600, 1000, 1500);
+    r.at = Point2{3000, 1200 + clear + 500};
+    if (placed) r.in = "hall";
+    f.c.occupants = {probes::needing("wheelchair")};
+    return f.c;
+  };
+  auto latch = [&](const Case& c) -> std::optional<double> {
+    for (const Finding& f : check(c, rs).findings)
+      if (f.rule_id == rule->id && f.element == "d-balcony") return f.measured.get<double>();
+    return std::nullopt;
+  };
+  for (const Transform& t : {Transform{}, Transform{1, false, {0, 0}}, Transform{2, true, {500, 0}},
+                             Transform{3, true, {0, 0}}, Transform{0, false, {0, 0}, 30}}) {
+    CAPTURE(t.quarter_turns, t.mirror, t.degrees);
+    const Case at_limit = transformed(flat(min, true), t);
+    REQUIRE(read_case(serialise(at_limit)).ok());
+    CHECK_FALSE(latch(at_limit));
+    const auto short_by_one = latch(transformed(flat(min - 1, true), t));
+    REQUIRE(short_by_one);
+    CHECK(*short_by_one == Approx(min - 1).margin(t.degrees == 0 ? 0.0 : 1.0));
+    // A ramp not placed in the hall takes no floor there that the plan knows of.
+    CHECK_FALSE(latch(transformed(flat(min - 1, false), t)));
+  }
+}
+
 TEST_CASE("a ramp placed by a corner lies on its wall, however the plan is turned") {
   // A bedroom east of the hall; the ramp's `at` 200 mm from the corner, on it, and 10 mm inside
   // the room and 5 mm from the outer wall (within the tolerance for standing on the wall): its

@@ -240,19 +240,19 @@ std::optional<Ramp> design_in_place(const Case& c, const Ramp& ramp, const Rules
   const double rise = ramp.rise.mm();
   steepest = ramp;
   make_compliant(steepest, rs, compliant_slope(rs, rise));
-  Ramp steep = steepest;
-  const bool steep_fits = put_in_place(c, steep);
   Ramp gentle = ramp;
   make_compliant(gentle, rs, design_slope(rs, item, rise));
-  if (gentle.length == steepest.length || !put_in_place(c, gentle)) {
-    if (!steep_fits) return std::nullopt;
-    return steep;
-  }
   const auto landings = [](const Ramp& r) {
     return r.landing_top.value_or(Length::mm(0)).mm() + r.landing_bottom.value_or(Length::mm(0)).mm();
   };
-  if (steep_fits && landings(gentle) < landings(steep) - 0.5) return steep;
-  return gentle;
+  const bool gentler = gentle.length != steepest.length;
+  const bool gentle_fits = gentler && put_in_place(c, gentle);
+  // Placing never lengthens a landing: with the landings it asked for, no steeper run does better.
+  if (gentle_fits && landings(gentle) >= landings(steepest) - 0.5) return gentle;
+  Ramp steep = steepest;
+  if (!put_in_place(c, steep)) return gentle_fits ? std::optional<Ramp>(gentle) : std::nullopt;
+  if (gentle_fits && landings(gentle) >= landings(steep) - 0.5) return gentle;
+  return steep;
 }
 
 GrabBar horizontal_bar(const std::string& id, const Fixture& f, Point2 a, Point2 b, double height) {

@@ -43,12 +43,7 @@ const Ruleset& BatchOptions::rules_for(const Case& c) const {
 std::string error_line(std::string_view line, std::size_t line_number, const std::vector<Error>& errors) {
   // The id, when the line is a JSON object with one, lets the error be matched to its household;
   // of a line cut short or otherwise broken, the id read before it broke.
-  const ordered_json doc = ordered_json::parse(line, nullptr, false);
-  if (doc.is_discarded()) return error_line_for(io::parse_stop(line).id, line_number, errors);
-  const auto id = doc.is_object() ? doc.find("id") : doc.end();
-  return error_line_for(doc.is_object() && id != doc.end() && id->is_string() ? std::optional(id->get<std::string>())
-                                                                              : std::nullopt,
-                        line_number, errors);
+  return error_line_for(io::parse_stop(line).id, line_number, errors);
 }
 
 std::string error_line_for(const std::optional<std::string>& id, std::size_t line_number,

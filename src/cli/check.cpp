@@ -62,11 +62,7 @@ Case read_case_file(const std::string& path, std::ostream& err) {
 
 bool is_jsonl(const std::filesystem::path& p) { return p.extension() == ".jsonl" || p.extension() == ".ndjson"; }
 
-std::string id_of(std::string_view text) {
-  const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) return {};
-  return j["id"].get<std::string>();
-}
+std::string id_of(std::string_view text) { return io::parse_stop(text).id.value_or(""); }
 
 namespace {
 

@@ -104,8 +104,7 @@ struct StopFinder {
 ParseStop parse_stop(std::string_view text) {
   StopFinder finder;
   json::sax_parse(text.begin(), text.end(), &finder);
-  if (!finder.pointer) return {};
-  finder.stop.pointer = std::move(*finder.pointer);
+  if (finder.pointer) finder.stop.pointer = std::move(*finder.pointer);
   return std::move(finder.stop);
 }
 

@@ -65,7 +65,9 @@ void for_each_name(const JsonValue& obj, F&& f) {
 /// Where reading a text that is not JSON stopped: the JSON pointer of the value being
 /// read (of the array element or member, or of the container expecting a name), and the
 /// top-level "id" when a string one came before, so that a broken line of a batch can
-/// still be matched to its household. Empty pointer and no id for a valid text.
+/// still be matched to its household. Of a valid text: an empty pointer and its top-level
+/// string "id", if any. Read by SAX events into a heap stack, so that no nesting, however
+/// deep, can overflow the (worker thread's) stack as a DOM would.
 struct ParseStop {
   std::string pointer;
   std::optional<std::string> id;

@@ -82,6 +82,25 @@ TEST_CASE("a line that is not a case becomes an error line with its number", "[b
   CHECK(invalid.text.find('\n') == std::string::npos);
 }
 
+TEST_CASE("a line nested far deeper than any case is an error line, not a crash", "[batch]") {
+  // Reading the id of a broken line once built a DOM of it, recursively: 150,000 levels ran
+  // a worker thread out of stack and killed the whole batch.
+  const std::string open(200000, '['), close(200000, ']');
+  const std::string deep = R"({"id": "HM-DEEP", "a": )" + open + close + R"(, "b": 1})";
+  const std::string cut = R"({"id": "HM-CUT", "a": )" + open;
+  const std::string input = deep + "\n" + cut + "\n" + mixed();
+  const auto out = lines_of(run(input, 2));
+  REQUIRE(out.size() == 2 + lines_of(mixed()).size());
+  const json d = json::parse(out[0]), c = json::parse(out[1]);
+  CHECK(d["id"] == "HM-DEEP");
+  CHECK(d["line"] == 1);
+  CHECK(d.contains("error"));
+  CHECK(c["id"] == "HM-CUT");
+  CHECK(c["line"] == 2);
+  CHECK(c["error"]["code"] == "case.101");
+  CHECK(json::parse(out.back())["id"] == json::parse(lines_of(mixed()).back())["id"]);  // the batch went on
+}
+
 TEST_CASE("every input line yields exactly one output line, in order", "[batch]") {
   BatchStats stats;
   const std::string output = run(mixed(), 3, {}, &stats);

@@ -194,6 +194,13 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         }
         break;
       }
+      if (in.eof() && run.stop && run.stop->load()) {
+        // Cut off by the stop, not ended: a line half received is not written, so that
+        // the resume reads it whole.
+        std::lock_guard lock(m);
+        stats.interrupted = true;
+        break;
+      }
       bytes += text.size() + 1;
       if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
       {

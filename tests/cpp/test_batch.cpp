@@ -170,6 +170,49 @@ TEST_CASE("a stop request ends the batch after the lines already read", "[batch]
   CHECK(out.str().empty());
 }
 
+namespace {
+
+// A pipe on which the stop comes while a line is half received: the reader of the CLI
+// then gives up, as a stream that ends there.
+class StopsMidLine : public std::streambuf {
+ public:
+  StopsMidLine(std::string text, std::atomic<bool>& stop) : text_(std::move(text)), stop_(stop) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ protected:
+  int_type underflow() override {
+    stop_ = true;
+    return traits_type::eof();
+  }
+
+ private:
+  std::string text_;
+  std::atomic<bool>& stop_;
+};
+
+}  // namespace
+
+TEST_CASE("a line half received when the stop comes is left for the resume", "[batch]") {
+  const auto cases = lines_of(huimin());
+  const std::string first_two = cases[0] + "\n" + cases[1] + "\n";
+  std::atomic<bool> stop{false};
+  StopsMidLine source(first_two + cases[2].substr(0, cases[2].size() / 2), stop);
+  std::istream in(&source);
+  std::ostringstream out;
+  BatchRun r;
+  r.threads = 2;
+  r.stop = &stop;
+  const BatchStats stats = run_batch(in, out, {}, r);
+  CHECK(stats.interrupted);
+  CHECK(stats.lines == 2);
+  REQUIRE(lines_of(out.str()).size() == 2);  // not an error line for the half: resume redoes it
+  CHECK(out.str() == run(first_two, 1));
+
+  // A last line without its newline, at the true end of the input, is a line.
+  CHECK(lines_of(run(first_two + cases[2], 2)).size() == 3);
+}
+
 TEST_CASE("error lines carry the input's line numbers after skipped lines", "[batch]") {
   const std::string output = run("x\ny\n{\n", 1, {}, nullptr, 1);
   const auto out = lines_of(output);

@@ -111,6 +111,7 @@ Catalog parse_catalog(std::string_view text, const Catalog* base) {
   const json doc = io::parse_document(text, "catalog");
   JsonReader r("catalog");
   Catalog c = base ? *base : Catalog{};
+  std::set<std::string> seen;  // the remedies it lists
   if (r.expect_object(doc, "")) {
     r.unknown_fields(doc, "", {"$schema", "format", "id", "currency", "price_year", "title", "description", "fees",
                                "items", "calibration"});
@@ -128,7 +129,6 @@ Catalog parse_catalog(std::string_view text, const Catalog* base) {
         c.fees.tax = r.number(*fees, "tax", "/fees", Need::optional, 0.0, 10.0).value_or(c.fees.tax);
       }
     }
-    std::set<std::string> seen;
     if (const json* items = r.array(doc, "items", "", Need::required)) {
       for (std::size_t i = 0; i < items->size(); ++i) {
         const std::string p = JsonReader::child("/items", i);
@@ -144,6 +144,18 @@ Catalog parse_catalog(std::string_view text, const Catalog* base) {
         else c.items.push_back(std::move(item));
       }
     }
+  }
+  if (base && c.currency != base->currency) {
+    // The remedies it does not list would keep the base's prices, read in its currency.
+    std::set<std::string> kept;
+    for (const CatalogItem& item : base->items)
+      if (!seen.count(item.remedy)) kept.insert(item.remedy);
+    if (!kept.empty())
+      r.error(code::conflicting_fields, "/currency",
+              "currency \"" + c.currency + "\" is not the " + base->currency + " of the " + base->id +
+                  " prices it overrides, and " + std::to_string(kept.size()) + " remedies (" + *kept.begin() +
+                  (kept.size() > 1 ? ", …" : "") + ") are not listed: they would keep prices in " + base->currency +
+                  " under the name " + c.currency + "; list every remedy, or price in " + base->currency);
   }
   if (!r.errors.empty()) throw InputError(std::move(r.errors));
   return c;

@@ -300,6 +300,34 @@ TEST_CASE("a catalogue override replaces some prices and keeps the rest") {
   }
 }
 
+TEST_CASE("a catalogue override in another currency must price every remedy") {
+  // Else the reference's yuan would be read as dollars.
+  const std::string one_item = R"({"format": "barrierfree.catalog/1", "id": "US", "currency": "USD",
+      "items": [{"remedy": "threshold.remove", "unit": "item", "quantity": "element", "material": 10, "labour": 20, "kind": "structural"}]})";
+  try {
+    (void)parse_catalog(one_item, &builtin_catalog());
+    FAIL("expected InputError");
+  } catch (const InputError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].code == "catalog.109");
+    CHECK(e.errors()[0].path == "/currency");
+  }
+  CHECK(parse_catalog(one_item).currency == "USD");  // standing alone, it is a catalogue of one remedy
+
+  // Every remedy listed: nothing is left in yuan.
+  nlohmann::json whole = nlohmann::json::parse(one_item);
+  whole["items"] = nlohmann::json::array();
+  for (const CatalogItem& item : builtin_catalog().items)
+    whole["items"].push_back({{"remedy", item.remedy}, {"unit", "item"}, {"quantity", "element"}, {"material", 1},
+                              {"labour", 1}, {"kind", "structural"}});
+  const Catalog dollars = parse_catalog(whole.dump(), &builtin_catalog());
+  CHECK(dollars.currency == "USD");
+  CHECK(dollars.find("door.widen")->material == 1);
+  // The same currency, spelt as the base's: an override as before.
+  CHECK(parse_catalog(R"({"format": "barrierfree.catalog/1", "id": "CN", "currency": "CNY", "items": []})", &builtin_catalog())
+            .items.size() == builtin_catalog().items.size());
+}
+
 TEST_CASE("under every ruleset, what a plan installs complies with that ruleset") {
   // The grab bar a plan put behind the toilet for ADA is 36 in long, as 604.5.2 asks; the
   // check held it to the side bar's 42 in (604.5.1), and 49 of the bundled households planned

@@ -78,6 +78,11 @@ struct BatchRun {
   std::size_t skip_lines = 0;       ///< input lines already done (resume): read past, not processed
   const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by SIGINT) to stop reading; lines read are finished
   std::function<void(const BatchProgress&)> on_progress;  ///< called from the writing thread, ~5 times a second
+  /// Called once the input has been read past the lines to skip, before any line is processed, with
+  /// how many lines there were (fewer than skip_lines when the input ended first) and the last of
+  /// them: whoever resumes can check that the input is the one the earlier output was made of, and
+  /// only then open the output. False ends the run there, with nothing written (BatchStats::refused).
+  std::function<bool(std::size_t skipped, std::string_view last_skipped)> on_skipped;
 };
 
 /// What a batch did.
@@ -86,6 +91,7 @@ struct BatchStats {
   std::size_t results = 0;
   std::size_t errors = 0;
   bool interrupted = false; ///< stopped before the end of the input
+  bool refused = false;     ///< BatchRun::on_skipped said no: nothing was processed
   Rollup rollup;            ///< over the lines written by this run
 };
 

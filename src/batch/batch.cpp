@@ -169,8 +169,21 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
     return run_length >= batch || written + run_length == read || end_of_input;
   };
 
-  std::string line;
-  for (std::size_t i = 0; i < run.skip_lines && std::getline(in, line); ++i) bytes += line.size() + 1;
+  std::string line, last_skipped;
+  std::size_t skipped = 0;
+  for (; skipped < run.skip_lines && std::getline(in, line); ++skipped) {
+    bytes += line.size() + 1;
+    last_skipped.swap(line);
+  }
+  if (skipped < run.skip_lines && run.stop && run.stop->load()) {
+    stats.interrupted = true;  // stopped while reading past: nothing done, resume again
+    return stats;
+  }
+  if (!last_skipped.empty() && last_skipped.back() == '\r') last_skipped.pop_back();
+  if (run.on_skipped && !run.on_skipped(skipped, last_skipped)) {
+    stats.refused = true;
+    return stats;
+  }
   const std::size_t first_line_number = run.skip_lines + 1;
 
   std::thread reader([&] {

@@ -1,6 +1,10 @@
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 
 namespace barrierfree::cli {
 
@@ -69,6 +73,18 @@ std::vector<std::string> Args::positional() {
   std::vector<std::string> out = args_;
   out.insert(out.end(), after_dashes_.begin(), after_dashes_.end());
   return out;
+}
+
+std::optional<double> decimal_number(std::string_view text) {
+  const bool plain = !text.empty() && (std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.') &&
+                     text.find_first_not_of("0123456789.eE+-") == std::string_view::npos;
+  if (!plain) return std::nullopt;
+  const std::string s(text);
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 }  // namespace barrierfree::cli

@@ -90,32 +90,39 @@ constexpr const char* help =
     "Exit status: 0 every line gave a result, 1 some lines gave errors, 2 usage error,\n"
     "130 interrupted (the finished lines are kept; run again with --resume).\n";
 
-/// The lines already in a partial output, which is cut after its last complete line.
-std::size_t complete_lines(const fs::path& part) {
-  std::ifstream in(part, std::ios::binary);
+/// What an earlier run left: its complete lines (a last line cut short by a hard stop is not
+/// one), counted into the roll-up, and where they end. The file is not changed: whether it is
+/// continued is decided only once the input has been read past them.
+struct EarlierOutput {
   std::size_t lines = 0;
-  std::uintmax_t end = 0, pos = 0;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    for (std::streamsize i = 0; i < in.gcount(); ++i, ++pos)
-      if (buffer[i] == '\n') {
-        ++lines;
-        end = pos + 1;
-      }
-  }
-  in.close();
-  if (fs::file_size(part) != end) fs::resize_file(part, end);  // a line cut short by a hard stop
-  return lines;
-}
+  std::uintmax_t end = 0;  ///< bytes of the complete lines
+  std::string last;        ///< the last complete line
+  Rollup rollup;
+};
 
-/// Line `n` (from 1) of a file, or nothing when the file is shorter.
-std::optional<std::string> nth_line(const fs::path& path, std::size_t n) {
+EarlierOutput read_earlier_output(const fs::path& path) {
+  EarlierOutput e;
   std::ifstream in(path, std::ios::binary);
   std::string line;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!std::getline(in, line)) return std::nullopt;
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
+  while (std::getline(in, line) && !in.eof()) {  // eof: no newline, the line was cut short
+    e.rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
+    e.end += line.size() + 1;
+    ++e.lines;
+    e.last.swap(line);
+  }
+  if (!e.last.empty() && e.last.back() == '\r') e.last.pop_back();
+  return e;
+}
+
+/// The settings an earlier run recorded in OUT.run.json; nothing when there is no such file.
+std::optional<nlohmann::ordered_json> recorded_run(const fs::path& run_file) {
+  if (!fs::exists(run_file)) return std::nullopt;
+  std::ifstream f(run_file, std::ios::binary);
+  auto earlier = nlohmann::ordered_json::parse(f, nullptr, false);
+  if (!earlier.is_object() || !earlier.contains("settings") || !earlier["settings"].is_object())
+    throw UsageError{run_file.string() + " cannot be read as the record of a run: the options cannot be checked against" +
+                     " those of the earlier run (delete it to resume without the check)"};
+  return earlier;
 }
 
 /// An argument as a POSIX shell reads it back.
@@ -158,7 +165,13 @@ nlohmann::ordered_json run_settings(Args a) {
   nlohmann::ordered_json s;
   s["--check-only"] = a.flag("--check-only");
   s["--structural-first"] = a.flag("--structural-first");
-  for (const char* name : {"--standard", "--region", "--budget", "--max-items"}) s[name] = a.option(name);
+  for (const char* name : {"--standard", "--region"}) s[name] = a.option(name);
+  // Numbers by value: --budget 5000.0 continues a run of --budget 5000.
+  for (const char* name : {"--budget", "--max-items"}) {
+    const std::string given = a.option(name);
+    const auto number = decimal_number(given);
+    s[name] = number ? nlohmann::ordered_json(*number) : nlohmann::ordered_json(given);
+  }
   for (const char* name : {"--rules", "--catalog", "--regions"}) {
     const std::string path = a.option(name);
     s[name] = path.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"path", path}, {"content", file_hash(path)}};
@@ -267,10 +280,17 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     return a != "-" && b != "-" && !a.empty() && !b.empty() && fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
   };
   if (to_file && same_file(input, output)) throw UsageError{"-o " + output + " is the input file: it would be overwritten"};
+  // Beside OUT the run writes OUT.part and OUT.run.json: neither may be the input or the summary.
+  const std::vector<std::string> run_files =
+      to_file ? std::vector<std::string>{output + ".part", output + ".run.json"} : std::vector<std::string>{};
+  for (const std::string& f : run_files)
+    if (same_file(input, f)) throw UsageError{"the input " + input + " is " + f + ", which -o " + output + " writes"};
   if (!summary.empty()) {
     // Found out now, not after the whole input has been planned.
     if (same_file(summary, input) || same_file(summary, output))
       throw UsageError{"--summary " + summary + " is the " + (same_file(summary, input) ? "input" : "output") + " file"};
+    for (const std::string& f : run_files)
+      if (same_file(summary, f)) throw UsageError{"--summary " + summary + " is " + f + ", which -o " + output + " writes"};
     const fs::path where = fs::path(summary).has_parent_path() ? fs::path(summary).parent_path() : fs::path(".");
     if (fs::is_directory(summary)) throw UsageError{"--summary " + summary + " is a directory"};
     if (!fs::is_directory(where)) throw UsageError{"cannot write the summary " + summary + ": no directory " + where.string()};
@@ -295,57 +315,33 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
 
   // Where the output goes, and what is already done.
   const fs::path final_path = to_file ? fs::path(output) : fs::path();
-  const fs::path part = to_file ? fs::path(output + ".part") : fs::path();
-  // The settings of the run writing `part`, kept beside it until the output is complete.
-  const fs::path run_file = to_file ? fs::path(output + ".run.json") : fs::path();
+  const fs::path part = to_file ? fs::path(run_files[0]) : fs::path();
+  // The arguments and settings of the run that writes `part`, kept beside OUT once complete.
+  const fs::path run_file = to_file ? fs::path(run_files[1]) : fs::path();
   std::size_t done = 0;
   bool finished_before = false;  // resuming a run that had completed
-  Rollup rollup;
+  EarlierOutput earlier;
+  bool record_run = !resume;     // write OUT.run.json: a new run, or one resumed without one
   if (resume) {
     finished_before = !fs::exists(part) && fs::exists(final_path);
     const fs::path source = finished_before ? final_path : part;
     if (!fs::exists(source)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
-    if (!finished_before) {
-      if (fs::exists(run_file)) {
-        std::ifstream f(run_file, std::ios::binary);
-        const auto earlier = nlohmann::ordered_json::parse(f, nullptr, false);
-        if (earlier.is_object() && earlier.contains("settings") && earlier["settings"] != settings) {
-          std::string command;
-          if (earlier.contains("args") && earlier["args"].is_array())
-            command = resume_command(earlier["args"].get<std::vector<std::string>>());
-          throw UsageError{part.string() + " was written with other options (" +
-                           settings_difference(earlier["settings"], settings) + "): its lines would not match" +
-                           (command.empty() ? std::string() : "; resume with: " + command)};
-        }
-      } else {
-        err << "barrierfree: " << run_file.string() << " is missing: the options cannot be checked against those of the"
-            << " interrupted run\n";
+    if (const auto recorded = recorded_run(run_file)) {
+      if ((*recorded)["settings"] != settings) {
+        std::string command;
+        if (recorded->contains("args") && (*recorded)["args"].is_array())
+          command = resume_command((*recorded)["args"].get<std::vector<std::string>>());
+        throw UsageError{source.string() + " was written with other options (" +
+                         settings_difference((*recorded)["settings"], settings) + "): its lines would not match" +
+                         (command.empty() ? std::string() : "; resume with: " + command)};
       }
+    } else {
+      err << "barrierfree: " << run_file.string() << " is missing: the options cannot be checked against those of the"
+          << " earlier run\n";
+      record_run = true;
     }
-    done = complete_lines(source);
-    // The summary counts every line of the output, the ones done before as well; the
-    // last of them must be the result of the input's line `done`.
-    std::string last;
-    {
-      std::ifstream previous(source, std::ios::binary);
-      std::string line;
-      while (std::getline(previous, line)) {
-        rollup.add(nlohmann::ordered_json::parse(line, nullptr, false));
-        last = std::move(line);
-      }
-    }
-    if (done > 0 && input != "-") {
-      const auto in_line = nth_line(input, done);
-      if (!in_line)
-        throw UsageError{source.string() + " has more lines than " + input + ": it is not the output of this input"};
-      if (!last.empty() && last.back() == '\r') last.pop_back();
-      const std::string want = id_of(*in_line), have = id_of(last);
-      if (!want.empty() && !have.empty() && want != have)
-        throw UsageError{source.string() + " does not continue " + input + ": its line " + std::to_string(done) +
-                         " is \"" + have + "\" but the input's is \"" + want + "\""};
-    }
-    // Only now, with the output known to belong to this input: recounted, and continued if the input grew.
-    if (finished_before) fs::rename(final_path, part);
+    earlier = read_earlier_output(source);
+    done = earlier.lines;
   }
 
   std::ifstream file_in;
@@ -362,16 +358,18 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
 
   std::ofstream file_out;
   std::vector<char> buffer(1 << 20);
-  if (to_file) {
+  const auto open_part = [&] {
     file_out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     file_out.open(part, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
-    if (!file_out) throw UsageError{"cannot write " + part.string()};
-    if (!resume || finished_before) {
+    if (!file_out) return false;
+    if (record_run) {
       std::ofstream f(run_file, std::ios::binary);
       f << nlohmann::ordered_json{{"format", "barrierfree.batch-run/1"}, {"args", given}, {"settings", settings}}.dump(1)
         << '\n';
     }
-  }
+    return true;
+  };
+  if (to_file && !resume && !open_part()) throw UsageError{"cannot write " + part.string()};
   if (to_special) {
     file_out.open(output, std::ios::binary);
     if (!file_out) throw UsageError{"cannot write " + output};
@@ -385,6 +383,33 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   run.skip_lines = done;
   run.stop = &interrupted;
   if (!quiet && isatty(STDERR_FILENO)) run.on_progress = std::ref(bar);
+  // A resume goes on only where the output is that of this input: as many lines at least, the
+  // last one done the result of the input's line at its place. Only then is the earlier
+  // output cut after its last complete line, or a finished one reopened.
+  std::string refusal;
+  if (resume)
+    run.on_skipped = [&](std::size_t skipped, std::string_view last_input) {
+      const fs::path source = finished_before ? final_path : part;
+      const std::string in_name = input == "-" ? std::string("the standard input") : input;
+      if (skipped < done) {
+        refusal = source.string() + " has " + std::to_string(done) + " lines but " + in_name + " only " +
+                  std::to_string(skipped) + ": it is not the output of this input";
+        return false;
+      }
+      const std::string want = id_of(last_input), have = id_of(earlier.last);
+      if (done > 0 && !want.empty() && !have.empty() && want != have) {
+        refusal = source.string() + " does not continue " + in_name + ": its line " + std::to_string(done) + " is \"" +
+                  have + "\" but the input's is \"" + want + "\"";
+        return false;
+      }
+      if (fs::file_size(source) != earlier.end) fs::resize_file(source, earlier.end);  // a line cut short
+      if (finished_before) fs::rename(final_path, part);  // recounted, and continued should the input have grown
+      if (!open_part()) {
+        refusal = "cannot write " + part.string();
+        return false;
+      }
+      return true;
+    };
 
   interrupted = false;
   auto previous_handler = std::signal(SIGINT, on_interrupt);
@@ -400,7 +425,9 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   }
   std::signal(SIGINT, previous_handler);
   bar.finish();
+  if (stats.refused) throw UsageError{refusal};
   if (to_file) file_out.close();
+  Rollup& rollup = earlier.rollup;
   rollup.merge(stats.rollup);
 
   const std::size_t lines = done + stats.lines;
@@ -428,17 +455,15 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   if (stats.interrupted) {
     err << "barrierfree: interrupted after " << lines << " line(s); they are kept, in order";
     if (to_file) {
-      err << ", in " << part.string() << ".\nResume with: " << resume_command(given) << '\n';
+      // Stopped while reading past the lines of a finished run: they are still in OUT.
+      const fs::path kept = finished_before && !fs::exists(part) ? final_path : part;
+      err << ", in " << kept.string() << ".\nResume with: " << resume_command(given) << '\n';
     } else {
       err << ".\nThe next line to process is line " << lines + 1 << " of the input.\n";
     }
     return 130;
   }
-  if (to_file) {
-    fs::rename(part, final_path);
-    std::error_code ignored;
-    fs::remove(run_file, ignored);
-  }
+  if (to_file) fs::rename(part, final_path);  // OUT.run.json stays: the options that made OUT
   if (!quiet) {
     err << "barrierfree: " << lines << " line(s): " << rollup.households() << " result(s), " << rollup.errors()
         << " error(s)"

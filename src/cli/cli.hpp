@@ -45,6 +45,12 @@ class Args {
   bool value_given_ = false;  // find_option found the option (its value may be empty)
 };
 
+/// An option's value read as a plain decimal number ("5000", "5000.0", "2.5e3"); nothing for
+/// anything else, hex ("0x10"), spaces, "inf" or "nan" among it, which std::stod would take.
+std::optional<double> decimal_number(std::string_view text);
+/// The largest --budget taken (yuan).
+inline constexpr double max_budget = 1e9;
+
 /// What a plan needs besides the case, from the command line.
 struct PlanSetup {
   std::string standard;

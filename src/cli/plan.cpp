@@ -44,26 +44,19 @@ PlanSetup plan_setup(Args& args) {
   if (budget == "none") {
     s.options.no_budget = true;
   } else if (!budget.empty()) {
-    try {
-      std::size_t used = 0;
-      const double b = std::stod(budget, &used);
-      if (used != budget.size() || !(b >= 0) || !std::isfinite(b)) throw std::invalid_argument(budget);
-      s.options.budget = b;
-    } catch (const std::exception&) {
-      throw UsageError{"--budget must be a non-negative number (yuan) or none"};
-    }
+    const std::optional<double> b = decimal_number(budget);
+    // A billion yuan is no household's budget but a slip; beyond, sums lose their cents.
+    if (!b || *b < 0 || *b > max_budget)
+      throw UsageError{"--budget must be a number of yuan from 0 to 1e9, or none"};
+    s.options.budget = *b;
   }
   const std::string max_items = args.option("--max-items");
   if (!max_items.empty()) {
-    try {
-      std::size_t used = 0;
-      const int n = std::stoi(max_items, &used);
-      // The same bound as Python's max_items: no home needs more items than that.
-      if (used != max_items.size() || n < 0 || n > 10000) throw std::invalid_argument(max_items);
-      s.options.max_items = n;
-    } catch (const std::exception&) {
+    const std::optional<double> n = decimal_number(max_items);
+    // The same bound as Python's max_items: no home needs more items than that.
+    if (!n || *n != std::floor(*n) || *n < 0 || *n > 10000)
       throw UsageError{"--max-items must be a whole number from 0 to 10000"};
-    }
+    s.options.max_items = static_cast<int>(*n);
   }
   s.options.structural_first = args.flag("--structural-first");
   return s;

@@ -213,6 +213,45 @@ TEST_CASE("a line half received when the stop comes is left for the resume", "[b
   CHECK(lines_of(run(first_two + cases[2], 2)).size() == 3);
 }
 
+TEST_CASE("a resume is told what it read past before anything is written", "[batch]") {
+  const auto cases = lines_of(huimin());
+  const std::string input = cases[0] + "\n" + cases[1] + "\r\n" + cases[2] + "\n";
+  std::size_t seen = 99;
+  std::string last;
+  BatchRun r;
+  r.threads = 2;
+  r.skip_lines = 2;
+  r.on_skipped = [&](std::size_t skipped, std::string_view line) {
+    seen = skipped;
+    last = line;
+    return false;
+  };
+  std::istringstream in(input);
+  std::ostringstream out;
+  const BatchStats refused = run_batch(in, out, {}, r);
+  CHECK(refused.refused);
+  CHECK(seen == 2);
+  CHECK(last == cases[1]);  // without its CR
+  CHECK(out.str().empty());
+  CHECK(refused.lines == 0);
+
+  // An input shorter than the lines to skip says so; a yes goes on after them.
+  r.skip_lines = 5;
+  r.on_skipped = [&](std::size_t skipped, std::string_view) {
+    seen = skipped;
+    return true;
+  };
+  std::istringstream short_in(input);
+  CHECK_FALSE(run_batch(short_in, out, {}, r).refused);
+  CHECK(seen == 3);
+  CHECK(out.str().empty());
+  r.skip_lines = 2;
+  std::istringstream again(input);
+  const BatchStats went_on = run_batch(again, out, {}, r);
+  CHECK(went_on.lines == 1);
+  CHECK(json::parse(out.str())["id"] == json::parse(cases[2])["id"]);
+}
+
 TEST_CASE("error lines carry the input's line numbers after skipped lines", "[batch]") {
   const std::string output = run("x\ny\n{\n", 1, {}, nullptr, 1);
   const auto out = lines_of(output);

@@ -236,7 +236,38 @@ def test_resume_needs_the_options_of_the_interrupted_run(long_input, tmp_path: P
     resumed = subprocess.run([str(CLI), *args[1:]], capture_output=True)
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert out.read_bytes() == whole.read_bytes()
-    assert not Path(str(out) + ".run.json").exists(), "the run's settings go once the output is complete"
+    # The record of the options stays beside the output: a resume of it, once the input has grown, is checked too.
+    assert json.loads(Path(str(out) + ".run.json").read_text(encoding="utf-8"))["settings"]["--budget"] == 1000
+
+
+def test_a_finished_run_grown_is_continued_only_with_its_options(tmp_path: Path):
+    lines = HUIMIN.read_bytes().splitlines(keepends=True)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_bytes(b"".join(lines[:5]))
+    assert batch(source, "-o", out, "--budget", "5000", "--quiet").returncode == 0
+    finished = out.read_bytes()
+    source.write_bytes(b"".join(lines[:8]))  # the district added three households
+    other = batch(source, "-o", out, "--resume", "--budget", "6000")
+    assert other.returncode == 2 and b"other options" in other.stderr
+    assert out.read_bytes() == finished and not Path(str(out) + ".part").exists()
+    # The same budget written otherwise is the same option.
+    same = batch(source, "-o", out, "--resume", "--budget", "5000.0")
+    assert same.returncode == 0, same.stderr.decode()
+    whole = tmp_path / "whole.jsonl"
+    assert batch(source, "-o", whole, "--budget", "5000", "--quiet").returncode == 0
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_a_record_of_the_run_that_cannot_be_read_refuses_the_resume(long_input, tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    interrupt(long_input, "-o", out, "-j", 1)
+    part = Path(str(out) + ".part")
+    before = part.read_bytes() + b'{"id": "HM-0'  # and a last line cut short by a hard stop
+    part.write_bytes(before)
+    Path(str(out) + ".run.json").write_text("{not json", encoding="utf-8")
+    refused = batch(long_input, "-o", out, "--resume")
+    assert refused.returncode == 2 and b"run.json cannot be read" in refused.stderr
+    assert part.read_bytes() == before, "a refused resume leaves the earlier output as it was"
 
 
 def test_resume_of_a_finished_run_with_another_input_leaves_it_alone(tmp_path: Path):
@@ -251,6 +282,37 @@ def test_resume_of_a_finished_run_with_another_input_leaves_it_alone(tmp_path: P
     assert not Path(str(out) + ".part").exists()
 
 
+def test_resume_from_standard_input_is_checked_as_a_file_is(tmp_path: Path):
+    lines = HUIMIN.read_bytes().splitlines(keepends=True)
+    out, part = tmp_path / "out.jsonl", Path(str(tmp_path / "out.jsonl") + ".part")
+    whole = batch("-", "--check-only", input=b"".join(lines[:6])).stdout
+    earlier = b"".join(whole.splitlines(keepends=True)[:4])
+    # Fewer input lines than the output has: not its input. Refused, the output left alone.
+    part.write_bytes(earlier + b'{"id": "HM-0')
+    short = batch("-", "-o", out, "--resume", "--check-only", input=b"".join(lines[:3]))
+    assert short.returncode == 2 and b"only 3" in short.stderr
+    assert part.read_bytes() == earlier + b'{"id": "HM-0' and not out.exists()
+    # Another household at the place of the last line done.
+    wrong = batch("-", "-o", out, "--resume", "--check-only", input=b"".join(lines[1:7]))
+    assert wrong.returncode == 2 and b"does not continue the standard input" in wrong.stderr
+    # Its own input: continued after line 4, as one run in a go.
+    resumed = batch("-", "-o", out, "--resume", "--check-only", input=b"".join(lines[:6]))
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert out.read_bytes() == whole
+
+
+@pytest.mark.parametrize("named", ["in", "summary"])
+@pytest.mark.parametrize("suffix", [".part", ".run.json"])
+def test_the_files_beside_the_output_are_not_the_input_or_the_summary(named, suffix, tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    beside = Path(str(out) + suffix)
+    beside.write_bytes(HUIMIN.read_bytes())
+    args = [beside, "-o", out] if named == "in" else [HUIMIN, "-o", out, "--summary", beside]
+    done = batch(*args)
+    assert done.returncode == 2 and suffix.encode() in done.stderr
+    assert beside.read_bytes() == HUIMIN.read_bytes()
+
+
 def test_resume_refuses_another_input(tmp_path: Path):
     out = tmp_path / "out.jsonl"
     third = HUIMIN.read_text(encoding="utf-8").splitlines()[2]  # HM-003 where HM-001 should be
@@ -262,7 +324,8 @@ def test_resume_refuses_another_input(tmp_path: Path):
 
 @pytest.mark.parametrize("args", [
     ["-j", "0"], ["-j", "many"], ["--resume"], ["--standard", "GB1"], ["--budget", "-1"], ["--budget", ""],
-    ["--budget="], ["--budget", "inf"], ["--region", "china"], ["--region", "CN-99"], ["--summary", "/nonexistent/dir/s.json"],
+    ["--budget="], ["--budget", "inf"], ["--budget", "0x10"], ["--budget", " 5000"], ["--budget", "1e308"],
+    ["--budget", "nan"], ["--max-items", "+3"], ["--max-items", "2.5"], ["--region", "china"], ["--region", "CN-99"], ["--summary", "/nonexistent/dir/s.json"],
     ["--summary", "/"], ["a", "b"], ["--frobnicate"],
 ])
 def test_usage_errors_exit_2(args):

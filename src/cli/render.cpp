@@ -36,10 +36,20 @@ constexpr const char* report_help =
     "with its bill of quantities against the budget, what is left and why. Prints on A4.\n"
     "A .jsonl input writes every case into the directory given by -o, as ID.html.\n";
 
-/// A file name from a case id: characters that are unsafe in file names become '_'.
+/// A file name from a case id: characters that are unsafe in file names become '_' (those
+/// of other scripts are kept: 王家 is a name), and it is cut to a length every file system takes.
 std::string file_stem(const std::string& id, std::size_t line) {
+  constexpr std::size_t longest = 120;  // bytes; with a suffix and "-line" and a number, well under 255
   std::string s;
-  for (char ch : id) s += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.') ? ch : '_';
+  for (char ch : id) {
+    const auto u = static_cast<unsigned char>(ch);
+    s += (std::isalnum(u) || ch == '-' || ch == '_' || ch == '.' || u >= 0x80) ? ch : '_';
+  }
+  if (s.size() > longest) {
+    std::size_t cut = longest;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    s.resize(cut);
+  }
   if (s.empty() || s[0] == '.') s = "line-" + std::to_string(line);
   return s;
 }
@@ -92,7 +102,11 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
     return exit_ok;
   }
   // Many households: one file each in the output directory.
-  fs::create_directories(output);
+  if (fs::exists(output) && !fs::is_directory(output))
+    throw UsageError{"-o " + output + " is a file: the cases of a .jsonl input are written one file each into a directory"};
+  std::error_code made;
+  fs::create_directories(output, made);
+  if (made) throw UsageError{"cannot make the directory " + output + ": " + made.message()};
   std::ifstream in(input, std::ios::binary);
   std::string line;
   std::size_t number = 0, written = 0, failed = 0;
@@ -108,18 +122,22 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
       continue;
     }
     try {
-      // Two households with one id must not overwrite each other: the second gets its line number.
-      std::string stem = file_stem(r.value->id, number);
-      if (!stems.insert(stem).second) {
-        err << input.string() << ":" << number << ": warning: id \"" << r.value->id << "\" used before; written as "
-            << stem << "-line" << number << suffix << '\n';
-        stem += "-line" + std::to_string(number);
-        stems.insert(stem);
-      }
+      // Two households must not overwrite each other, whether their ids are one or only their
+      // file names are: the second gets its line number (and, should that name be taken too, a count).
+      const std::string id_stem = file_stem(r.value->id, number);
+      std::string stem = id_stem;
+      for (int n = 1; !stems.insert(stem).second; ++n)
+        stem = id_stem + "-line" + std::to_string(number) + (n > 1 ? "-" + std::to_string(n) : std::string());
+      if (stem != id_stem)
+        err << input.string() << ":" << number << ": warning: the file name of id \"" << r.value->id
+            << "\" is taken; written as " << stem << suffix << '\n';
       write(fs::path(output) / (stem + suffix), make(*r.value));
       ++written;
     } catch (const InputError& e) {
       for (const Error& x : e.errors()) err << input.string() << ":" << number << ": error: " << to_string(x) << '\n';
+      ++failed;
+    } catch (const UsageError& e) {  // this household's file could not be written: the others still are
+      err << input.string() << ":" << number << ": error: " << e.message << '\n';
       ++failed;
     }
   }

@@ -158,8 +158,46 @@ def test_households_with_one_id_do_not_overwrite_each_other(tmp_path):
     twice = tmp_path / "twice.jsonl"
     twice.write_text(line + "\n" + line + "\n", encoding="utf-8")
     done = bf("render", twice, "-o", tmp_path / "d")
-    assert done.returncode == 0 and "used before" in done.stderr
+    assert done.returncode == 0 and "is taken" in done.stderr
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["HM-001-line2.svg", "HM-001.svg"]
+
+
+def with_id(line: str, new_id: str) -> str:
+    case = json.loads(line)
+    case["id"] = new_id
+    return json.dumps(case, ensure_ascii=False)
+
+
+def test_a_name_given_to_a_repeated_id_is_not_taken_from_another_household(tmp_path):
+    line = HUIMIN.read_text(encoding="utf-8").splitlines()[0]
+    # Line 1's id is the name line 3 would get as the second "A"; "A/B" and "A_B" share a file name.
+    ids = ["A-line3", "A", "A", "A/B", "A_B"]
+    many = tmp_path / "many.jsonl"
+    many.write_text("".join(with_id(line, i) + "\n" for i in ids), encoding="utf-8")
+    done = bf("render", many, "-o", tmp_path / "d")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "d").iterdir())
+    assert len(names) == len(ids), names
+    assert names == sorted(["A-line3.svg", "A.svg", "A-line3-2.svg", "A_B.svg", "A_B-line5.svg"])
+
+
+def test_an_id_too_long_for_a_file_name_is_cut_and_the_others_still_written(tmp_path):
+    lines = HUIMIN.read_text(encoding="utf-8").splitlines()
+    long_id = "户" * 200  # 600 bytes: no file system takes such a name
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(with_id(lines[0], long_id) + "\n" + lines[1] + "\n", encoding="utf-8")
+    done = bf("report", cases, "-o", tmp_path / "r")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "r").iterdir())
+    assert names == sorted(["户" * 40 + ".html", "HM-002.html"])
+
+
+def test_a_directory_output_over_an_existing_file_is_a_usage_error(tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("mine", encoding="utf-8")
+    done = bf("render", HUIMIN, "-o", taken)
+    assert done.returncode == 2 and "is a file" in done.stderr
+    assert taken.read_text(encoding="utf-8") == "mine"
 
 
 @pytest.fixture(scope="module")

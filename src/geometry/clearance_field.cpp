@@ -228,11 +228,17 @@ class CellSites {
 
 ClearanceField::ClearanceField(const Ring& room, const std::vector<Ring>& obstacles, const Ring* extra)
     : room_(room), obstacles_(obstacles), extra_(extra) {
-  // The rings' edges of non-zero length, counted first so that each array is allocated once.
+  // The rings' edges between corners, counted first so that each array is allocated once. A
+  // wall drawn as many short collinear pieces (a survey's output) is then one edge, so that
+  // the exact bound of a cell beside it sees one edge, not a dozen, and the search does not
+  // refine along the whole wall.
+  std::vector<Ring> corners;
+  corners.reserve(obstacles.size() + 2);
+  corners.push_back(without_collinear(room));
+  for (const Ring& o : obstacles) corners.push_back(without_collinear(o));
+  if (extra) corners.push_back(without_collinear(*extra));
   const auto rings = [&](auto&& f) {
-    f(room);
-    for (const Ring& o : obstacles) f(o);
-    if (extra) f(*extra);
+    for (const Ring& r : corners) f(r);
   };
   Eigen::Index count = 0;
   rings([&](const Ring& r) {

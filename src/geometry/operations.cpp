@@ -51,6 +51,42 @@ Ring normalised(const Ring& ring) {
 
 namespace {
 
+/// True when m lies on the segment ab (within a micrometre of it): the boundary is the same
+/// without m as a corner.
+bool on_segment(Point2 a, Point2 m, Point2 b) {
+  constexpr double tolerance = 1e-3;  // mm
+  const Point2 ab = b - a;
+  const double len = std::sqrt(dot(ab, ab));
+  if (!(len > 0)) return distance(a, m) <= tolerance;
+  return std::abs(cross(ab, m - a)) / len <= tolerance && dot(m - a, ab) >= 0 && dot(m - b, a - b) >= 0;
+}
+
+}  // namespace
+
+Ring without_collinear(const Ring& ring) {
+  Ring out;
+  out.reserve(ring.size());
+  for (const Point2& p : ring) {
+    while (out.size() >= 2 && on_segment(out[out.size() - 2], out.back(), p)) out.pop_back();
+    out.push_back(p);
+  }
+  // The ring closes: its first and last points may lie on the closing edges.
+  bool dropped = true;
+  while (dropped && out.size() > 3) {
+    dropped = false;
+    if (on_segment(out[out.size() - 2], out.back(), out.front())) {
+      out.pop_back();
+      dropped = true;
+    } else if (on_segment(out.back(), out.front(), out[1])) {
+      out.erase(out.begin());
+      dropped = true;
+    }
+  }
+  return out;
+}
+
+namespace {
+
 /// An axis-aligned rectangle at least a millimetre each way and within a kilometre of
 /// the origin (where its corners are exact to far below that): valid by construction.
 /// Most rooms are drawn so, and Boost.Geometry's validity check was most of validating them.

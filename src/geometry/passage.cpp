@@ -105,8 +105,11 @@ Gap gap(const std::vector<Segment>& x, const std::vector<Segment>& y) {
 
 }  // namespace
 
-Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const Segment& a, const Segment& b,
+Pinch passage_width(const Ring& drawn, const std::vector<Ring>& obstacles, const Segment& a, const Segment& b,
                     double exclusion) {
+  // The walls are compared piece by piece with each other: a wall drawn in many collinear
+  // pieces would cost the square of their number.
+  const Ring room = without_collinear(drawn);
   const std::size_t n = room.size();
   std::vector<double> offsets(n);
   double total = 0;
@@ -143,7 +146,7 @@ Pinch passage_width(const Ring& room, const std::vector<Ring>& obstacles, const 
 
   // Nodes: 0 = wall A, 1 = wall B, 2… = obstacles. Minimax path from 0 to 1.
   std::vector<std::vector<Segment>> nodes{wall_a, wall_b};
-  for (const Ring& o : obstacles) nodes.push_back(edges(o));
+  for (const Ring& o : obstacles) nodes.push_back(edges(without_collinear(o)));
   const std::size_t k = nodes.size();
   std::vector<Gap> gap_list(k * k, {inf, {}, {}});
   const auto gaps = [&](std::size_t i) { return gap_list.data() + i * k; };  // gaps(i)[j]

@@ -333,3 +333,58 @@ TEST_CASE("the nearest edge of a ring, the first of equally near ones, never one
   CHECK_FALSE(geometry::nearest_edge(Ring{}, {0, 0}));
   CHECK_FALSE(geometry::nearest_edge(Ring{{5, 5}}, {0, 0}));
 }
+
+namespace {
+/// The ring with each edge cut into `pieces` collinear pieces.
+Ring subdivided(const Ring& r, int pieces) {
+  Ring out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    const Point2 a = r[i], b = r[(i + 1) % r.size()];
+    for (int k = 0; k < pieces; ++k) out.push_back(a + (b - a) * (static_cast<double>(k) / pieces));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a ring's corners: points on a straight wall between two others are not corners") {
+  const Ring l{{0, 0}, {3000, 0}, {3000, 1500}, {1500, 1500}, {1500, 3000}, {0, 3000}};
+  CHECK(g::without_collinear(l) == l);
+  CHECK(g::without_collinear(subdivided(l, 7)) == l);
+  // A corner is kept however shallow, if it is more than a micrometre off the straight line.
+  Ring bent = l;
+  bent.insert(bent.begin() + 1, Point2{1500, 0.002});
+  CHECK(g::without_collinear(bent).size() == l.size() + 1);
+  bent[1].y = 0.0005;
+  CHECK(g::without_collinear(bent) == l);
+  // The first point in the middle of the closing wall, and points repeated.
+  const Ring from_middle{{0, 1500}, {0, 0}, {0, 0}, {3000, 0}, {3000, 3000}, {0, 3000}, {0, 2000}};
+  CHECK(g::without_collinear(from_middle) == Ring{{0, 0}, {3000, 0}, {3000, 3000}, {0, 3000}});
+  // A spike turns back: its tip is a corner (and the ring invalid, which validation reports).
+  CHECK(g::without_collinear(Ring{{0, 0}, {2000, 0}, {3000, 0}, {2500, 0}, {2500, 1000}}).size() == 4);
+  // Turned, mirrored or moved: the same corners.
+  for (double degrees : {0.0, 30.0, 90.0, 211.0})
+    for (bool mirror : {false, true}) {
+      CAPTURE(degrees, mirror);
+      const Ring corners = g::without_collinear(transformed(subdivided(l, 5), degrees, {12345.6, -789}, mirror));
+      CHECK(corners.size() == l.size());
+    }
+}
+
+TEST_CASE("a wall drawn in many collinear pieces measures as one wall") {
+  // A survey's output: each wall cut into 500 pieces. The widths and circles are those of the
+  // plain room; they once took the square of the pieces to compute.
+  const Ring room = g::rectangle(0, 0, 3000, 2400);
+  const std::vector<Ring> obstacles{g::rectangle(1200, 0, 600, 900), g::rectangle(1000, 1700, 800, 700)};
+  const Segment a{{0, 900}, {0, 1700}}, b{{3000, 800}, {3000, 1600}};
+  const Ring pieces = subdivided(room, 500);
+  const g::Pinch plain = g::passage_width(room, obstacles, a, b, 50);
+  const g::Pinch cut = g::passage_width(pieces, obstacles, a, b, 50);
+  CHECK(cut.width == Approx(plain.width).margin(1e-6));
+  CHECK(plain.width == Approx(800));  // between the two obstacles
+  CHECK(cut.first == plain.first);
+  CHECK(cut.second == plain.second);
+  const Circle c = g::largest_inscribed_circle(room, obstacles), d = g::largest_inscribed_circle(pieces, obstacles);
+  CHECK(d.radius == Approx(c.radius).margin(0.25));
+  const Circle near_a = g::largest_circle_near(room, obstacles, a, 1500), near_cut = g::largest_circle_near(pieces, obstacles, a, 1500);
+  CHECK(near_cut.radius == Approx(near_a.radius).margin(0.25));
+}

@@ -27,6 +27,10 @@ inline constexpr std::string_view case_format_tag = "barrierfree.case/1";
 /// Nothing in a home is longer than a kilometre: a longer length or room is a mistake in the
 /// input (a value in the wrong unit), and would make the geometry needlessly slow.
 inline constexpr double max_length_mm = 1e6;
+/// A room has at most this many corners (points on a straight wall between two others do not
+/// count): a plan of a home needs far fewer, and the geometry's time grows with them (a room
+/// of 400 corners takes a second to plan; docs/performance.md).
+inline constexpr std::size_t max_room_corners = 256;
 /// Plan coordinates are within 100 km of the origin (plans may use a site's coordinates).
 inline constexpr double max_coordinate_mm = 1e8;
 

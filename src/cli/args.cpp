@@ -27,6 +27,7 @@ bool Args::flag(std::string_view name) {
   for (auto it = args_.begin(); it != args_.end(); ++it)
     if (*it == name) {
       args_.erase(it);
+      consumed_.emplace_back(name);
       return true;
     }
   return false;
@@ -40,6 +41,8 @@ std::string Args::option(std::string_view name, std::string_view short_name) {
 }
 
 std::string Args::find_option(std::string_view name, std::string_view short_name) {
+  consumed_.emplace_back(name);
+  if (!short_name.empty()) consumed_.emplace_back(short_name);
   value_given_ = true;
   for (auto it = args_.begin(); it != args_.end(); ++it) {
     const std::string& a = *it;
@@ -68,8 +71,14 @@ std::string Args::find_option(std::string_view name, std::string_view short_name
 }
 
 std::vector<std::string> Args::positional() {
-  for (const std::string& a : args_)
-    if (a.size() > 1 && a[0] == '-') throw UsageError{"unknown option " + a};
+  for (const std::string& a : args_) {
+    if (a.size() < 2 || a[0] != '-') continue;
+    // Read once already ("-j 2 -j 4", "--plan --plan", "--budget=1 --budget 2"): which was meant?
+    const std::string name = a.rfind("--", 0) == 0 ? a.substr(0, a.find('=')) : a.substr(0, 2);
+    if (std::find(consumed_.begin(), consumed_.end(), name) != consumed_.end())
+      throw UsageError{"option " + name + " is given more than once"};
+    throw UsageError{"unknown option " + a};
+  }
   std::vector<std::string> out = args_;
   out.insert(out.end(), after_dashes_.begin(), after_dashes_.end());
   return out;

@@ -270,7 +270,10 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
       throw UsageError{"-j must be a whole number from 1 to 1024"};
     }
   }
-  if (input != "-" && !fs::is_regular_file(input)) throw UsageError{"no such input file: " + input};
+  // A pipe by name (`<(zcat cases.jsonl.gz)`, a FIFO) is read as standard input is.
+  const bool input_is_file = input != "-" && fs::is_regular_file(input);
+  const bool input_is_pipe = input != "-" && !input_is_file && fs::exists(input) && !fs::is_directory(input);
+  if (input != "-" && !input_is_file && !input_is_pipe) throw UsageError{"no such input file: " + input};
   // A device or pipe (/dev/null, a FIFO) is written as it is: there is nothing to rename.
   const bool to_special = !output.empty() && output != "-" && fs::exists(output) && !fs::is_regular_file(output);
   const bool to_file = !output.empty() && output != "-" && !to_special;
@@ -285,6 +288,12 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
       to_file ? std::vector<std::string>{output + ".part", output + ".run.json"} : std::vector<std::string>{};
   for (const std::string& f : run_files)
     if (same_file(input, f)) throw UsageError{"the input " + input + " is " + f + ", which -o " + output + " writes"};
+  if (summary == "-") throw UsageError{"--summary - : the summary is written to a file (standard output may carry the results)"};
+  if (check_only)
+    for (const char* name : {"--budget", "--catalog", "--regions", "--region", "--max-items", "--structural-first"})
+      if (settings.contains(name) && settings[name] != nlohmann::ordered_json() && settings[name] != "" &&
+          settings[name] != false)
+        throw UsageError{std::string(name) + " is for plans: --check-only makes none"};
   if (!summary.empty()) {
     // Found out now, not after the whole input has been planned.
     if (same_file(summary, input) || same_file(summary, output))
@@ -345,16 +354,29 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   }
 
   std::ifstream file_in;
-  if (input != "-") {
+  if (input_is_file) {
     file_in.open(input, std::ios::binary);
     if (!file_in) throw UsageError{"cannot read " + input};
   }
-  // Standard input that is a pipe or terminal is read so that Ctrl-C can stop a wait on it.
+  // Standard input or a named pipe is read so that Ctrl-C can stop a wait on it.
+  int pipe_fd = STDIN_FILENO;
+  if (input_is_pipe) {
+    pipe_fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (pipe_fd < 0) throw UsageError{"cannot read " + input};
+  }
+  struct PipeCloser {
+    int fd;
+    ~PipeCloser() {
+      if (fd != STDIN_FILENO) ::close(fd);
+    }
+  } pipe_closer{pipe_fd};
   struct stat st {};
   const bool stdin_waits = input == "-" && ::fstat(STDIN_FILENO, &st) == 0 && !S_ISREG(st.st_mode);
-  StoppableInput stoppable(STDIN_FILENO, interrupted);
+  StoppableInput stoppable(pipe_fd, interrupted);
   std::istream stoppable_in(&stoppable);
-  std::istream& in = input != "-" ? static_cast<std::istream&>(file_in) : stdin_waits ? stoppable_in : std::cin;
+  std::istream& in = input_is_file ? static_cast<std::istream&>(file_in)
+                     : input_is_pipe || stdin_waits ? stoppable_in
+                                                    : std::cin;
 
   std::ofstream file_out;
   std::vector<char> buffer(1 << 20);
@@ -376,7 +398,7 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   }
   std::ostream& sink = to_file || to_special ? file_out : out;
 
-  ProgressBar bar(err, input != "-" ? fs::file_size(input) : 0);
+  ProgressBar bar(err, input_is_file ? fs::file_size(input) : 0);
   bar.start_at(done);
   BatchRun run;
   run.threads = threads;

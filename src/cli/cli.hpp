@@ -43,6 +43,7 @@ class Args {
   std::vector<std::string> args_;
   std::vector<std::string> after_dashes_;  // the arguments after "--"
   bool value_given_ = false;  // find_option found the option (its value may be empty)
+  std::vector<std::string> consumed_;  // the names asked for, to tell a repeated option from an unknown one
 };
 
 /// An option's value read as a plain decimal number ("5000", "5000.0", "2.5e3"); nothing for

@@ -1,6 +1,7 @@
 """`barrierfree batch` end to end: one line out per line in, errors with line numbers,
 the same bytes for any thread count, and a Ctrl-C that can be resumed without loss."""
 import json
+import os
 import queue
 import shlex
 import signal
@@ -332,6 +333,33 @@ def test_usage_errors_exit_2(args):
     done = batch(HUIMIN, *args)
     assert done.returncode == 2
     assert not done.stdout, "refused before any line is done"
+
+
+@pytest.mark.parametrize("args, said", [
+    (["-j", "2", "-j", "4"], b"option -j is given more than once"),
+    (["--budget=1000", "--budget", "2000"], b"option --budget is given more than once"),
+    (["--quiet", "--quiet"], b"option --quiet is given more than once"),
+    (["--check-only", "--budget", "1000"], b"--budget is for plans"),
+    (["--check-only", "--region", "CN-42"], b"--region is for plans"),
+    (["--summary", "-"], b"the summary is written to a file"),
+])
+def test_options_that_cannot_all_be_meant_are_refused(args, said, tmp_path: Path):
+    done = batch(HUIMIN, *args, cwd=tmp_path)
+    assert done.returncode == 2 and said in done.stderr, done.stderr.decode()
+    assert not done.stdout and not list(tmp_path.iterdir()), "nothing written, no file named '-'"
+
+
+def test_a_named_pipe_is_read_as_standard_input_is(tmp_path: Path):
+    fifo = tmp_path / "cases.fifo"
+    os.mkfifo(fifo)
+    feeder = threading.Thread(target=lambda: fifo.write_bytes(HUIMIN.read_bytes()))
+    feeder.start()
+    try:
+        done = batch(fifo, "--check-only", timeout=120)
+    finally:
+        feeder.join(timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == batch(HUIMIN, "--check-only").stdout
 
 
 def test_a_file_named_like_an_option_is_read_after_dashes(tmp_path: Path):

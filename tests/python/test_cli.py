@@ -58,3 +58,11 @@ def test_usage_errors_exit_2():
     assert bf("rules", "--format", "xml").returncode == 2
     assert bf("plan", "--max-items", "10001", EXAMPLE).returncode == 2
     assert bf("plan", "--max-items", "10000", EXAMPLE).returncode == 0
+    for lang in ("fr", "EN", "zh-CN"):
+        assert bf("plan", "--lang", lang, "--format", "text", EXAMPLE).returncode == 2
+        assert bf("check", "--lang", lang, "--format", "text", EXAMPLE).returncode == 2
+    assert bf("plan", "--lang", "zh", "--format", "text", EXAMPLE).returncode == 0
+    # A budget is a plain number of yuan: std::stod's hex, leading spaces and overflow are slips.
+    for budget in ("0x10", " 5000", "1e308", "5000yuan"):
+        assert bf("plan", "--budget", budget, EXAMPLE).returncode == 2, budget
+    assert bf("plan", "--budget", "5000.50", EXAMPLE).returncode == 0

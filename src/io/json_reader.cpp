@@ -290,4 +290,8 @@ void JsonReader::unknown_field(const std::string& path, std::string_view key,
        "unknown field \"" + std::string(key) + "\" ignored" + util::did_you_mean(key, known));
 }
 
+void JsonReader::duplicate_key(const std::string& path, std::string_view key) {
+  warn(code::duplicate_key, child(path, key), "field \"" + std::string(key) + "\" is given more than once: the last is used");
+}
+
 }  // namespace barrierfree::io

@@ -33,7 +33,8 @@ namespace code {
 inline constexpr int unreadable = 100, invalid_json = 101, missing_field = 102, wrong_type = 103,
                      unknown_reference = 104, unknown_enum = 105, duplicate_id = 106,
                      bad_number = 107, unsupported_format = 108, conflicting_fields = 109,
-                     invalid_value = 110, unknown_field = 901, door_wider_than_wall = 902, room_without_door = 903;
+                     invalid_value = 110, unknown_field = 901, door_wider_than_wall = 902, room_without_door = 903,
+                     duplicate_key = 905;
 }
 
 /// "object", "array", "string", "number", "boolean" or "null".
@@ -242,8 +243,17 @@ class JsonReader {
   template <class J>
   void unknown_fields(const J& obj, const std::string& path, std::initializer_list<std::string_view> known) {
     std::vector<std::string_view> unknown;
+    std::uint64_t seen = 0;  // the known names met, by their place in `known`
     for_each_name(obj, [&](std::string_view k) {
-      if (std::find(known.begin(), known.end(), k) == known.end()) unknown.push_back(k);
+      const auto it = std::find(known.begin(), known.end(), k);
+      if (it == known.end()) {
+        unknown.push_back(k);
+        return;
+      }
+      // JSON leaves a repeated name undefined; the reader takes the last, and says so.
+      const auto bit = static_cast<std::size_t>(it - known.begin());
+      if (bit < 64 && (seen >> bit & 1)) duplicate_key(path, k);
+      if (bit < 64) seen |= std::uint64_t{1} << bit;
     });
     if (unknown.empty()) return;
     std::sort(unknown.begin(), unknown.end());
@@ -258,6 +268,7 @@ class JsonReader {
   void missing(const std::string& path, std::string_view key);
   void wrong_type_named(const std::string& path, std::string_view expected, std::string_view got);
   void unknown_field(const std::string& path, std::string_view key, std::initializer_list<std::string_view> known);
+  void duplicate_key(const std::string& path, std::string_view key);
   // The checks on a value of the right type, with messages built only on error.
   std::optional<double> checked_number(double d, const std::string& path, std::string_view key, double min, double max);
   std::optional<int> checked_integer(double d, const std::string& path, std::string_view key, int min, int max);

@@ -139,3 +139,14 @@ TEST_CASE("a rect room is judged as its polygon would be: thin slivers have no a
   REQUIRE(far.errors.size() == 1);
   CHECK(far.errors[0].path == "/rooms/0/rect");
 }
+
+TEST_CASE("a field given twice is read as its last value, with a warning") {
+  const std::string text = R"({"format": "barrierfree.case/1", "id": "t", "budget": 5000, "budget": 500,
+      "rooms": [{"id": "a", "type": "living", "rect": [0, 0, 3000, 3000], "type": "bedroom"}]})";
+  const ReadResult r = read_case(text);
+  REQUIRE(r.ok());
+  CHECK(r.value->budget == 500);
+  CHECK(r.value->rooms[0].type == RoomType::bedroom);
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  CHECK(pairs(r.warnings) == Pairs{{"case.905", "/budget"}, {"case.905", "/rooms/0/type"}});
+}

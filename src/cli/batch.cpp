@@ -246,15 +246,9 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   const bool check_only = args.flag("--check-only");
   const bool resume = args.flag("--resume");
   const bool quiet = args.flag("--quiet") || args.flag("-q");
-  PlanSetup setup;
-  try {
-    setup = plan_setup(args);
-  } catch (const InputError& e) {
-    // A ruleset, catalogue or regions file that cannot be read stops the batch before its first line:
-    // exit 2, for exit 1 says that some of the input's lines gave errors.
-    for (const auto& error : e.errors()) err << "barrierfree: " << to_string(error) << '\n';
-    return exit_usage;
-  }
+  // A ruleset, catalogue or regions file that cannot be read stops the batch before its first
+  // line (OptionFileError: exit 2, for exit 1 says that some of the input's lines gave errors).
+  PlanSetup setup = plan_setup(args);
   const std::vector<std::string> files = args.positional();
   if (files.size() > 1) throw UsageError{"batch reads one input file (or standard input)"};
   const std::string input = files.empty() ? "-" : files.front();

@@ -28,7 +28,10 @@ int calibrate(Args args, std::ostream& out, std::ostream& err) {
   const auto files = args.positional();
   if (files.size() != 1) throw UsageError{"calibrate needs exactly one PAST.csv"};
   if (!std::filesystem::is_regular_file(files[0])) throw UsageError{"no such file: " + files[0]};
-  const Catalog catalog = catalog_file.empty() ? builtin_catalog() : load_catalog(catalog_file, &builtin_catalog());
+  const Catalog catalog = catalog_file.empty() ? builtin_catalog()
+                                               : load_option_file(catalog_file, [&] {
+                                                   return load_catalog(catalog_file, &builtin_catalog());
+                                                 });
   const RegionFactor* factors = nullptr;
   if (!region.empty()) {
     factors = builtin_regions().find(region);

@@ -30,7 +30,7 @@ const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const 
 std::optional<Ruleset> user_ruleset(const std::string& path) {
   if (path.empty()) return std::nullopt;
   if (!std::filesystem::is_regular_file(path)) throw UsageError{"no such ruleset file: " + path};
-  return load_ruleset(path);
+  return load_option_file(path, [&] { return load_ruleset(path); });
 }
 
 Case read_case_file(const std::string& path, std::ostream& err) {

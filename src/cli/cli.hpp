@@ -23,6 +23,23 @@ struct UsageError {
   std::string message;
 };
 
+/// A file given with an option (--rules, --catalog, --regions) that cannot be used: main prints
+/// each error after the file's name and exits 2, as for any command line that cannot be run (exit
+/// 1 says that the cases had errors; these files are how to run, not what to run on).
+struct OptionFileError {
+  std::string file;
+  std::vector<Error> errors;
+};
+/// What `load` returns; its InputError as an OptionFileError naming `file`.
+template <class Load>
+auto load_option_file(const std::string& file, Load&& load) {
+  try {
+    return load();
+  } catch (const InputError& e) {
+    throw OptionFileError{file, e.errors()};
+  }
+}
+
 /// Arguments after the subcommand, with simple option parsing.
 class Args {
  public:

@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "barrierfree: " << e.message << "\n(run 'barrierfree --help' for usage)\n";
     return exit_usage;
+  } catch (const OptionFileError& e) {
+    for (const auto& error : e.errors) std::cerr << "barrierfree: " << e.file << ": " << to_string(error) << '\n';
+    return exit_usage;
   } catch (const barrierfree::InputError& e) {
     for (const auto& error : e.errors()) std::cerr << "barrierfree: " << to_string(error) << '\n';
     return exit_invalid;

@@ -21,12 +21,12 @@ PlanSetup plan_setup(Args& args) {
   if (!catalog.empty()) {
     if (!std::filesystem::is_regular_file(catalog)) throw UsageError{"no such catalogue file: " + catalog};
     // A catalogue may list only some remedies: the reference catalogue supplies the rest.
-    s.catalog = load_catalog(catalog, &builtin_catalog());
+    s.catalog = load_option_file(catalog, [&] { return load_catalog(catalog, &builtin_catalog()); });
   }
   const std::string regions = args.option("--regions");
   if (!regions.empty()) {
     if (!std::filesystem::is_regular_file(regions)) throw UsageError{"no such regions file: " + regions};
-    s.regions = load_regions(regions);
+    s.regions = load_option_file(regions, [&] { return load_regions(regions); });
   }
   const std::string region = args.option("--region");
   if (!region.empty()) {

@@ -66,3 +66,19 @@ def test_usage_errors_exit_2():
     for budget in ("0x10", " 5000", "1e308", "5000yuan"):
         assert bf("plan", "--budget", budget, EXAMPLE).returncode == 2, budget
     assert bf("plan", "--budget", "5000.50", EXAMPLE).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["check", "plan", "render", "report", "batch"])
+def test_an_option_file_that_cannot_be_used_is_named_and_a_usage_error(command, tmp_path):
+    bad_rules = tmp_path / "my-rules.json"
+    bad_rules.write_text('{"format": "barrierfree.rules/1"}', encoding="utf-8")
+    bad_catalogue = tmp_path / "my-prices.json"
+    bad_catalogue.write_text('{"format": "barrierfree.catalog/1", "items": [{"remedy": "door.widden"}]}', encoding="utf-8")
+    out = ["-o", tmp_path / "out"] if command in ("render", "report") else []
+    for option, bad, prefix in (("--rules", bad_rules, "ruleset."), ("--catalog", bad_catalogue, "catalog.")):
+        if command == "check" and option == "--catalog":
+            continue
+        done = bf(command, option, bad, *out, EXAMPLE)
+        assert done.returncode == 2, (option, done.stderr)
+        assert f"barrierfree: {bad}: [{prefix}" in done.stderr, done.stderr
+

@@ -119,16 +119,22 @@ TEST_CASE("a case read from text and from an nlohmann document gives the same er
     const ReadResult from_text = read_case(text);
     const ReadResult from_doc = read_case_document(doc);
     CHECK(from_text.errors == from_doc.errors);
-    CHECK(from_text.warnings == from_doc.warnings);
+    // A name given twice (case.905) only text can hold: a document keeps one of them.
+    std::vector<Error> text_warnings;
+    for (const Error& w : from_text.warnings)
+      if (w.code != "case.905") text_warnings.push_back(w);
+    CHECK(text_warnings == from_doc.warnings);
     CHECK(from_text.value.has_value() == from_doc.value.has_value());
     if (from_text.value && from_doc.value) CHECK(*from_text.value == *from_doc.value);
   }
   const ReadResult r = read_case(texts.back());
   REQUIRE(r.ok());
   CHECK(r.value->id == "second");
-  REQUIRE(r.warnings.size() == 2);
-  CHECK(r.warnings[0].path == "/aa");
-  CHECK(r.warnings[1].path == "/zz");
+  REQUIRE(r.warnings.size() == 3);
+  CHECK(r.warnings[0].code == "case.905");
+  CHECK(r.warnings[0].path == "/id");
+  CHECK(r.warnings[1].path == "/aa");
+  CHECK(r.warnings[2].path == "/zz");
 }
 
 TEST_CASE("a document built in code is read however deeply it nests, and what JSON text cannot hold is named") {

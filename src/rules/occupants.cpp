@@ -77,9 +77,9 @@ std::vector<Limitation> limitations_of(const Occupant& o) {
       break;
     case Mobility::bedbound:
       // Someone who does not get up uses no toilet, shower or stove: the standing checks (bars,
-      // seats, slip, heights) are not theirs, whatever the disability's grade. The call button
-      // is (safety.call names bedbound); a carer's own limitations are the carer's.
-      add(out, Limitation::limited_stamina);
+      // seats, slip, heights) are not theirs, whatever the disability's grade, and no limitation
+      // is derived (limited_stamina asked for a shower seat). The call button is (safety.call
+      // names bedbound); a carer's own limitations are the carer's.
       break;
     case Mobility::none: break;
   }
@@ -101,7 +101,8 @@ Profile profile(const Occupant& o) {
     p.needs.insert(std::string(to_string(d.category)));
     if (d.grade <= 2) {
       p.needs.insert("severe");
-      if (d.category == DisabilityCategory::physical) p.needs.insert("severe_physical");
+      // A severe physical disability asks for a seated toilet; one who does not get up uses none.
+      if (d.category == DisabilityCategory::physical && m != Mobility::bedbound) p.needs.insert("severe_physical");
     }
   }
   for (Limitation l : limitations_of(o)) p.needs.insert(std::string(to_string(l)));

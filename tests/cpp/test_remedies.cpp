@@ -15,6 +15,9 @@
 #include <barrierfree/rules/occupants.hpp>
 
 #include "probes.hpp"
+#include "test_support.hpp"
+
+#include <sstream>
 
 using namespace barrierfree;
 using namespace probes;
@@ -809,11 +812,38 @@ TEST_CASE("someone bedbound is not asked about standing: no poor balance, whatev
   o.disabilities = {{DisabilityCategory::physical, 1}, {DisabilityCategory::visual, 3}};
   const Profile p = profile(o);
   CHECK(p.needs.count("bedbound") == 1);
-  CHECK(p.needs.count("limited_stamina") == 1);
   CHECK(p.needs.count("low_vision") == 1);  // other categories still derive theirs
   CHECK(p.needs.count("poor_balance") == 0);
   CHECK(p.needs.count("reduced_bending") == 0);
+  // limited_stamina asked for a shower seat, severe_physical for a seated toilet.
+  CHECK(p.needs.count("limited_stamina") == 0);
+  CHECK(p.needs.count("severe_physical") == 0);
+  CHECK(p.needs.count("severe") == 1);  // the call button and the controls by the bed are theirs
   // Given limitations stand.
   o.limitations = std::vector<Limitation>{Limitation::poor_balance};
   CHECK(profile(o).needs.count("poor_balance") == 1);
+}
+
+TEST_CASE("a squat toilet and a shower without a seat are no barrier to someone bedbound") {
+  // HM-004 again: the plan still bought a seated toilet and a shower seat, through the severe
+  // physical disability and the limited stamina derived for being bedbound.
+  std::istringstream lines(test::read_file(test::source_dir() / "data" / "examples" / "huimin-52.jsonl"));
+  std::string line;
+  for (int i = 0; i < 4; ++i) std::getline(lines, line);
+  Case c = parse_case(line);
+  REQUIRE(c.id == "HM-004");
+  REQUIRE(c.occupants.size() == 1);
+  const auto checks_of = [](const Case& x) {
+    std::set<std::string> out;
+    for (const Finding& f : check(x, ruleset_for(x)).findings)
+      if (f.status == Status::fail) out.insert(f.check);
+    return out;
+  };
+  CHECK(checks_of(c).count("toilet.type") == 0);
+  CHECK(checks_of(c).count("shower.seat") == 0);
+  CHECK(checks_of(c).count("safety.call") == 1);
+  // Getting up, with a walker, they are barriers again.
+  c.occupants[0].mobility = Mobility::walker;
+  CHECK(checks_of(c).count("toilet.type") == 1);
+  CHECK(checks_of(c).count("shower.seat") == 1);
 }

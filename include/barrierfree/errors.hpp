@@ -77,6 +77,10 @@ inline constexpr const char* door_wider_than_wall = "case.902";
 inline constexpr const char* unknown_standard = "case.904";
 /// Warning: in a plan with doors, a room that no door, step or ramp leads into (one left out?).
 inline constexpr const char* room_without_door = "case.903";
+/// Warning: a field given twice in one object; the last is used.
+inline constexpr const char* duplicate_key = "case.905";
+/// Warning (plans): the case's region has no price factors in the regions table: priced at the reference level.
+inline constexpr const char* unpriced_region = "case.906";
 }  // namespace errc
 
 }  // namespace barrierfree

@@ -101,6 +101,9 @@ CaseOutcome process_case(std::string_view json_text, const BatchOptions& options
   }
   CaseOutcome out = process_case(*read.value, options);
   out.warnings = std::move(read.warnings);
+  if (out.planned)
+    for (Error& w : plan_warnings(*read.value, options.regions ? *options.regions : builtin_regions(), options.plan))
+      out.warnings.push_back(std::move(w));
   return out;
 }
 

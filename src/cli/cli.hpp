@@ -79,7 +79,8 @@ struct PlanSetup {
 };
 /// Reads --standard, --rules, --catalog, --regions, --region, --budget, --max-items, --structural-first.
 PlanSetup plan_setup(Args& args);
-PlanResult run_plan(const Case& c, const PlanSetup& setup);
+/// The plan, after printing plan_warnings() to `err`.
+PlanResult run_plan(const Case& c, const PlanSetup& setup, std::ostream& err);
 
 /// The ruleset for a case: `own` if given, else --standard, else the case's own or its region's.
 const Ruleset& choose_ruleset(const Case& c, const std::string& standard, const std::optional<Ruleset>& own);

@@ -62,9 +62,11 @@ PlanSetup plan_setup(Args& args) {
   return s;
 }
 
-PlanResult run_plan(const Case& c, const PlanSetup& s) {
+PlanResult run_plan(const Case& c, const PlanSetup& s, std::ostream& err) {
   const Catalog& catalog = s.catalog ? *s.catalog : builtin_catalog();
   const Regions& regions = s.regions ? *s.regions : builtin_regions();
+  for (const Error& w : plan_warnings(c, regions, s.options))
+    err << (c.id.empty() ? std::string("barrierfree") : c.id) << ": warning: " << to_string(w) << '\n';
   return plan(c, choose_ruleset(c, s.standard, s.rules), catalog, regions, s.options);
 }
 
@@ -130,7 +132,7 @@ int plan(Args args, std::ostream& out, std::ostream& err) {
   } catch (const CaseError&) {
     return exit_invalid;
   }
-  const PlanResult r = run_plan(c, setup);
+  const PlanResult r = run_plan(c, setup, err);
   if (format == "text") print_text(r, lang == "zh", out);
   else out << to_json(r).dump(2) << '\n';
   return exit_ok;

@@ -74,13 +74,13 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
   auto make = [&](const Case& c) {
     const Ruleset& rules = choose_ruleset(c, setup.standard, setup.rules);
     if (what == Product::report) {
-      const PlanResult p = run_plan(c, setup);
+      const PlanResult p = run_plan(c, setup, err);
       return household_report(c, rules, p, ReportOptions{lang});
     }
     DrawingOptions o;
     o.lang = lang;
     if (with_plan) {
-      const PlanResult p = run_plan(c, setup);
+      const PlanResult p = run_plan(c, setup, err);
       return draw_home(c, rules, p.before, &p, o);
     }
     return draw_home(c, rules, check(c, rules), nullptr, o);

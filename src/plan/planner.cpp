@@ -352,6 +352,14 @@ void check_plan_inputs(const Case& c, const PlanOptions& o) {
 
 }  // namespace
 
+std::vector<Error> plan_warnings(const Case& c, const Regions& regions, const PlanOptions& options) {
+  if (options.region || !c.region || regions.find(*c.region)) return {};
+  return {Error{errc::unpriced_region, "/region",
+                "region " + *c.region + " has no price factors in the regions table " + regions.id +
+                    ": the plan is priced at the reference level (give --region or a --regions file with it)",
+                0}};
+}
+
 PlanResult plan(const Case& c, const Ruleset& rs, const Catalog& catalog, const Regions& regions,
                 const PlanOptions& options) {
   check_plan_inputs(c, options);

@@ -333,3 +333,23 @@ TEST_CASE("an unknown standard in the batch options is bad input, not a defect",
   CHECK(out.errors.front().code == "case.110");
   CHECK(out.errors.front().message.find("NOPE") != std::string::npos);
 }
+
+TEST_CASE("a plan priced at the reference level because its region has no factors says so", "[batch]") {
+  json c = json::parse(lines_of(huimin()).front());
+  c["region"] = "CN-81";  // Hong Kong: a valid region, not among the 31 mainland provinces' factors
+  const auto warnings_of = [&](const BatchOptions& o) {
+    const json line = json::parse(process_line(c.dump(), 1, o).text);
+    return line.value("warnings", json::array());
+  };
+  const json said = warnings_of({});
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].get<std::string>().rfind("[case.906] /region: region CN-81", 0) == 0);
+  BatchOptions check_only;
+  check_only.check_only = true;
+  CHECK(warnings_of(check_only).empty());  // nothing priced
+  BatchOptions chosen;
+  chosen.plan.region = "CN-44";
+  CHECK(warnings_of(chosen).empty());  // the caller chose the prices
+  c["region"] = "CN-42";
+  CHECK(warnings_of({}).empty());
+}

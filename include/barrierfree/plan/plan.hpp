@@ -117,6 +117,12 @@ PlanResult plan(const Case& c, const Ruleset& rules, const Catalog& catalog, con
 /// With the case's own ruleset and the built-in catalogue and regions.
 PlanResult plan(const Case& c, const PlanOptions& options = {});
 
+/// What whoever plans `c` should be told: the case's `region` (PlanOptions::region, chosen by the
+/// caller, is not looked at) has no price factors in `regions`, so the plan is priced at the
+/// reference level (case.906 at /region; the 31 built-in factors are mainland provinces, and
+/// Hong Kong, Macao and Taiwan are valid regions without them).
+std::vector<Error> plan_warnings(const Case& c, const Regions& regions, const PlanOptions& options = {});
+
 /// Apply one remedy to one element ("door.widen" to "d-bath"): the changed
 /// home, or nothing when the remedy does not apply to that element.
 std::optional<Case> apply_remedy(const Case& c, const Ruleset& rules, const Catalog& catalog,

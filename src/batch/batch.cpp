@@ -178,8 +178,10 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
     bytes += line.size() + 1;
     last_skipped.swap(line);
   }
-  if (skipped < run.skip_lines && run.stop && run.stop->load()) {
-    stats.interrupted = true;  // stopped while reading past: nothing done, resume again
+  // Stopped while reading past (a line half received counts as none): nothing done, and the
+  // caller is not asked to go on, so that it changes nothing; resume again.
+  if (run.stop && run.stop->load() && (skipped < run.skip_lines || in.eof())) {
+    stats.interrupted = true;
     return stats;
   }
   if (!last_skipped.empty() && last_skipped.back() == '\r') last_skipped.pop_back();

@@ -24,13 +24,12 @@ std::vector<std::string> Args::remaining() const {
 }
 
 bool Args::flag(std::string_view name) {
-  for (auto it = args_.begin(); it != args_.end(); ++it)
-    if (*it == name) {
-      args_.erase(it);
-      consumed_.emplace_back(name);
-      return true;
-    }
-  return false;
+  // A flag given twice means what it means once; only an option's two values are ambiguous.
+  const auto given = std::remove(args_.begin(), args_.end(), name);
+  const bool found = given != args_.end();
+  args_.erase(given, args_.end());
+  consumed_.emplace_back(name);
+  return found;
 }
 
 std::string Args::option(std::string_view name, std::string_view short_name) {

@@ -159,24 +159,27 @@ std::string file_hash(const std::string& path) {
   return s.str();
 }
 
+/// Settings with their numbers by value: --budget 5000.0 continues a run of --budget 5000, and
+/// a record written before numbers were kept so (as text) still compares.
+nlohmann::ordered_json by_value(nlohmann::ordered_json s) {
+  for (const char* name : {"--budget", "--max-items"})
+    if (s.contains(name) && s[name].is_string())
+      if (const auto number = decimal_number(s[name].get<std::string>())) s[name] = *number;
+  return s;
+}
+
 /// What decides the lines of the output (not -j, the summary or the progress bar): an
 /// interrupted run is continued only with the same. Files are known by their content too.
 nlohmann::ordered_json run_settings(Args a) {
   nlohmann::ordered_json s;
   s["--check-only"] = a.flag("--check-only");
   s["--structural-first"] = a.flag("--structural-first");
-  for (const char* name : {"--standard", "--region"}) s[name] = a.option(name);
-  // Numbers by value: --budget 5000.0 continues a run of --budget 5000.
-  for (const char* name : {"--budget", "--max-items"}) {
-    const std::string given = a.option(name);
-    const auto number = decimal_number(given);
-    s[name] = number ? nlohmann::ordered_json(*number) : nlohmann::ordered_json(given);
-  }
+  for (const char* name : {"--standard", "--region", "--budget", "--max-items"}) s[name] = a.option(name);
   for (const char* name : {"--rules", "--catalog", "--regions"}) {
     const std::string path = a.option(name);
     s[name] = path.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"path", path}, {"content", file_hash(path)}};
   }
-  return s;
+  return by_value(std::move(s));
 }
 
 /// The settings that differ, in words: "--budget 1000 then, not given now".
@@ -234,7 +237,7 @@ class ProgressBar {
 }  // namespace
 
 int batch(Args args, std::ostream& out, std::ostream& err) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << help;
     return exit_ok;
   }
@@ -245,7 +248,7 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   const std::string summary = args.option("--summary");
   const bool check_only = args.flag("--check-only");
   const bool resume = args.flag("--resume");
-  const bool quiet = args.flag("--quiet") || args.flag("-q");
+  const bool quiet = args.flag("--quiet", "-q");
   // A ruleset, catalogue or regions file that cannot be read stops the batch before its first
   // line (OptionFileError: exit 2, for exit 1 says that some of the input's lines gave errors).
   PlanSetup setup = plan_setup(args);
@@ -330,7 +333,7 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     const fs::path source = finished_before ? final_path : part;
     if (!fs::exists(source)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
     if (const auto recorded = recorded_run(run_file)) {
-      if ((*recorded)["settings"] != settings) {
+      if (by_value((*recorded)["settings"]) != settings) {
         std::string command;
         if (recorded->contains("args") && (*recorded)["args"].is_array())
           command = resume_command((*recorded)["args"].get<std::vector<std::string>>());

@@ -11,7 +11,7 @@
 namespace barrierfree::cli {
 
 int calibrate(Args args, std::ostream& out, std::ostream& err) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << "usage: barrierfree calibrate [--region CN-xx] [--catalog FILE] [-o OUT.json] PAST.csv\n\n"
            "Fit unit costs to past bills by non-negative least squares and write a catalogue\n"
            "override (barrierfree.catalog/1) with the fitted prices and the fit's residuals.\n"

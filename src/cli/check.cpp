@@ -92,7 +92,7 @@ void print_text(const CheckResult& r, bool zh, std::ostream& out) {
 }  // namespace
 
 int check(Args args, std::ostream& out, std::ostream& err) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << "usage: barrierfree check [--standard ID] [--rules FILE] [--format json|text] [--lang en|zh] CASE.json\n\n"
            "Check one household against a ruleset and print the findings: every barrier that\n"
            "matters to its occupants, with the clause, the measured and the required value.\n"
@@ -126,7 +126,7 @@ int check(Args args, std::ostream& out, std::ostream& err) {
 }
 
 int rules(Args args, std::ostream& out, std::ostream&) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << "usage: barrierfree rules [--standard ID] [--rules FILE] [--format text|json|markdown]\n\n"
            "List the rules of the built-in rulesets (or one of them, or a file): id, check\n"
            "kind, clause, values and how sure each value is.\n";

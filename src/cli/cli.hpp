@@ -45,8 +45,14 @@ class Args {
  public:
   /// Everything after "--" is positional (a file named "-x").
   explicit Args(std::vector<std::string> args);
-  /// True (and consumed) when the flag is present.
+  /// True (and consumed, however often given) when the flag is present.
   bool flag(std::string_view name);
+  /// The same for a flag with two spellings (--quiet, -q): both are consumed.
+  bool flag(std::string_view name, std::string_view short_name) {
+    const bool long_given = flag(name);
+    const bool short_given = flag(short_name);
+    return long_given || short_given;
+  }
   /// The value of `--name VALUE` or `--name=VALUE` (consumed), or "" when the option is
   /// absent; an empty value is a usage error.
   std::string option(std::string_view name, std::string_view short_name = {});

@@ -105,7 +105,7 @@ void print_text(const PlanResult& r, bool zh, std::ostream& out) {
 }  // namespace
 
 int plan(Args args, std::ostream& out, std::ostream& err) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << "usage: barrierfree plan [--budget N|none] [--catalog FILE] [--regions FILE] [--region CN-xx]\n"
            "                        [--standard ID] [--rules FILE] [--structural-first] [--max-items N]\n"
            "                        [--format json|text] [--lang en|zh] CASE.json\n\n"

@@ -55,7 +55,7 @@ std::string file_stem(const std::string& id, std::size_t line) {
 }
 
 int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
-  if (args.flag("--help") || args.flag("-h")) {
+  if (args.flag("--help", "-h")) {
     out << (what == Product::drawing ? render_help : report_help);
     return exit_ok;
   }

@@ -59,7 +59,7 @@ class Reporter {
 }  // namespace
 
 int validate(Args args, std::ostream& out, std::ostream& err) {
-  const bool help = args.flag("--help") || args.flag("-h");
+  const bool help = args.flag("--help", "-h");
   if (help) {
     out << "usage: barrierfree validate [--format text|json] [--quiet] FILE…\n\n"
            "Check that case files (.json: one case; .jsonl: one case per line) are valid\n"
@@ -73,7 +73,7 @@ int validate(Args args, std::ostream& out, std::ostream& err) {
   const std::string format = args.option("--format");
   if (!format.empty() && format != "text" && format != "json")
     throw UsageError{"--format must be text or json"};
-  const bool quiet = args.flag("--quiet") || args.flag("-q");
+  const bool quiet = args.flag("--quiet", "-q");
   const std::vector<std::string> files = args.positional();
   if (files.empty()) throw UsageError{"validate needs at least one FILE"};
   for (const std::string& f : files)

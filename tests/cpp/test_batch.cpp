@@ -235,6 +235,23 @@ TEST_CASE("a resume is told what it read past before anything is written", "[bat
   CHECK(out.str().empty());
   CHECK(refused.lines == 0);
 
+  // A stop while a line to skip is half received: the caller is not asked (it would check the
+  // half line's id, and a resumed finished run would be reopened for nothing).
+  {
+    std::atomic<bool> stop{false};
+    StopsMidLine source(cases[0] + "\n" + cases[1] + "\n" + cases[2].substr(0, 300), stop);
+    std::istream half(&source);
+    BatchRun stopping = r;
+    stopping.skip_lines = 3;
+    stopping.stop = &stop;
+    bool asked = false;
+    stopping.on_skipped = [&](std::size_t, std::string_view) { return asked = true; };
+    const BatchStats s = run_batch(half, out, {}, stopping);
+    CHECK(s.interrupted);
+    CHECK_FALSE(asked);
+    CHECK(out.str().empty());
+  }
+
   // An input shorter than the lines to skip says so; a yes goes on after them.
   r.skip_lines = 5;
   r.on_skipped = [&](std::size_t skipped, std::string_view) {

@@ -251,7 +251,12 @@ def test_a_finished_run_grown_is_continued_only_with_its_options(tmp_path: Path)
     other = batch(source, "-o", out, "--resume", "--budget", "6000")
     assert other.returncode == 2 and b"other options" in other.stderr
     assert out.read_bytes() == finished and not Path(str(out) + ".part").exists()
-    # The same budget written otherwise is the same option.
+    # The same budget written otherwise is the same option, in a record of an earlier version too
+    # (which kept it as text).
+    record = Path(str(out) + ".run.json")
+    older = json.loads(record.read_text(encoding="utf-8"))
+    older["settings"]["--budget"] = "5000"
+    record.write_text(json.dumps(older), encoding="utf-8")
     same = batch(source, "-o", out, "--resume", "--budget", "5000.0")
     assert same.returncode == 0, same.stderr.decode()
     whole = tmp_path / "whole.jsonl"
@@ -338,7 +343,7 @@ def test_usage_errors_exit_2(args):
 @pytest.mark.parametrize("args, said", [
     (["-j", "2", "-j", "4"], b"option -j is given more than once"),
     (["--budget=1000", "--budget", "2000"], b"option --budget is given more than once"),
-    (["--quiet", "--quiet"], b"option --quiet is given more than once"),
+    (["-o", "a.jsonl", "--output", "b.jsonl"], b"option --output is given more than once"),
     (["--check-only", "--budget", "1000"], b"--budget is for plans"),
     (["--check-only", "--region", "CN-42"], b"--region is for plans"),
     (["--summary", "-"], b"the summary is written to a file"),
@@ -347,6 +352,12 @@ def test_options_that_cannot_all_be_meant_are_refused(args, said, tmp_path: Path
     done = batch(HUIMIN, *args, cwd=tmp_path)
     assert done.returncode == 2 and said in done.stderr, done.stderr.decode()
     assert not done.stdout and not list(tmp_path.iterdir()), "nothing written, no file named '-'"
+
+
+def test_a_flag_given_twice_means_what_it_means_once(tmp_path: Path):
+    for flags in (["--quiet", "--quiet"], ["--quiet", "-q"], ["--check-only", "--check-only"]):
+        done = batch(HUIMIN, *flags, "--check-only", "-o", tmp_path / "out.jsonl")
+        assert done.returncode == 0, (flags, done.stderr.decode())
 
 
 def test_a_named_pipe_is_read_as_standard_input_is(tmp_path: Path):

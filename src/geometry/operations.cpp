@@ -49,39 +49,63 @@ Ring normalised(const Ring& ring) {
   return out;
 }
 
-namespace {
-
-/// True when m lies on the segment ab (within a micrometre of it): the boundary is the same
-/// without m as a corner.
-bool on_segment(Point2 a, Point2 m, Point2 b) {
-  constexpr double tolerance = 1e-3;  // mm
-  const Point2 ab = b - a;
-  const double len = std::sqrt(dot(ab, ab));
-  if (!(len > 0)) return distance(a, m) <= tolerance;
-  return std::abs(cross(ab, m - a)) / len <= tolerance && dot(m - a, ab) >= 0 && dot(m - b, a - b) >= 0;
-}
-
-}  // namespace
-
 Ring without_collinear(const Ring& ring) {
-  Ring out;
-  out.reserve(ring.size());
-  for (const Point2& p : ring) {
-    while (out.size() >= 2 && on_segment(out[out.size() - 2], out.back(), p)) out.pop_back();
-    out.push_back(p);
-  }
-  // The ring closes: its first and last points may lie on the closing edges.
-  bool dropped = true;
-  while (dropped && out.size() > 3) {
-    dropped = false;
-    if (on_segment(out[out.size() - 2], out.back(), out.front())) {
-      out.pop_back();
-      dropped = true;
-    } else if (on_segment(out.back(), out.front(), out[1])) {
-      out.erase(out.begin());
-      dropped = true;
+  // A point goes only when every point between the corners on either side of it, the ones
+  // dropped before it too, lies within a micrometre of the straight edge joining those corners,
+  // so that what is dropped never drifts along a gentle curve. Each dropped point d allows the
+  // edge from the corner a only the directions whose line passes within the tolerance of d (an
+  // angle of ±asin(tolerance / |d − a|) about its own): the edge may go on to the next point
+  // while that point's direction is in every dropped point's range ("sleeve fitting"), one
+  // step per point however long the wall.
+  constexpr double tolerance = 1e-3;  // mm
+  constexpr double pi = 3.14159265358979323846;
+  const std::size_t n = ring.size();
+  if (n < 4) return ring;
+  const auto angle = [](Point2 v) { return std::atan2(v.y, v.x); };
+  const auto turn = [](double from, double to) {  // to − from, in (−π, π]
+    return std::remainder(to - from, 2 * pi);
+  };
+  std::vector<std::size_t> kept{0};
+  std::size_t end = 1;  // the point the current edge reaches, a corner unless the next extends it
+  double base = angle(ring[1] - ring[0]), lo = -pi, hi = pi, reach = 0;
+  const auto constrain = [&](Point2 a, Point2 d) {
+    const double r = distance(a, d);
+    reach = std::max(reach, r);
+    if (r <= tolerance) return;  // any direction passes that close
+    const double at = turn(base, angle(d - a)), w = std::asin(tolerance / r);
+    lo = std::max(lo, at - w);
+    hi = std::min(hi, at + w);
+  };
+  for (std::size_t j = 2; j <= n; ++j) {  // j == n: back to the first point, closing the ring
+    const Point2 a = ring[kept.back()], e = ring[end], p = ring[j % n];
+    const double r = distance(a, p), at = r > 0 ? turn(base, angle(p - a)) : 0;
+    // e may go when, with it, p is still within every dropped point's range and beyond them.
+    const double r_e = distance(a, e), w_e = r_e > tolerance ? std::asin(tolerance / r_e) : pi;
+    const double at_e = r_e > 0 ? turn(base, angle(e - a)) : 0;
+    const bool straight = r >= std::max(reach, r_e) - tolerance &&
+                          at >= std::max(lo, at_e - w_e) && at <= std::min(hi, at_e + w_e);
+    if (straight) {
+      constrain(a, e);
+    } else {
+      kept.push_back(end);
+      base = angle(p - e);
+      lo = -pi, hi = pi, reach = 0;
     }
+    end = j % n;
   }
+  // The first point is a corner unless it lies within the tolerance of the edge joining the
+  // corners either side of it (checked point by point: once, and the run is short).
+  if (kept.size() > 3) {
+    const std::size_t last = kept.back(), next = kept[1];
+    bool on_edge = true;
+    for (std::size_t k = last + 1; k <= n + next - 1 && on_edge; ++k)
+      on_edge = distance(ring[k % n], Segment{ring[last], ring[next]}) <= tolerance;
+    if (on_edge) kept.erase(kept.begin());
+  }
+  if (kept.size() < 3) return ring;  // all on one line: a degenerate ring is reported, not reshaped
+  Ring out;
+  out.reserve(kept.size());
+  for (std::size_t i : kept) out.push_back(ring[i]);
   return out;
 }
 

@@ -21,9 +21,11 @@ double signed_area(const Ring& ring);
 /// turned counter-clockwise.
 Ring normalised(const Ring& ring);
 
-/// The ring's corners: without the points that lie on the edge between their neighbours
-/// (within a micrometre) or repeat one. The same boundary in fewer edges: a wall a survey
-/// drew as a hundred collinear pieces costs the geometry one edge, not a hundred.
+/// The ring's corners: without the points that, with every point dropped beside them, lie within
+/// a micrometre of the straight edge between the corners either side (repeated points too). The
+/// same boundary in fewer edges: a wall a survey drew as a hundred collinear pieces costs the
+/// geometry one edge, not a hundred, while a gentle curve stays a curve. The ring itself when
+/// fewer than three corners would be left.
 Ring without_collinear(const Ring& ring);
 
 /// What is wrong with a ring, if anything (validation codes 201–203).

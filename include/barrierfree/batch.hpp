@@ -76,6 +76,9 @@ struct BatchProgress {
 struct BatchRun {
   unsigned threads = 0;             ///< worker threads; 0 = all cores
   std::size_t skip_lines = 0;       ///< input lines already done (resume): read past, not processed
+  /// A longer line is an error line (case.110), read past without being held: memory stays
+  /// bounded by the window's lines whatever the input (a household's case is a few KiB).
+  std::size_t max_line_bytes = std::size_t{16} << 20;
   const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by SIGINT) to stop reading; lines read are finished
   std::function<void(const BatchProgress&)> on_progress;  ///< called from the writing thread, ~5 times a second
   /// Called once the input has been read past the lines to skip, before any line is processed, with

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
+#include <stdexcept>
 #include <istream>
 #include <mutex>
 #include <ostream>
@@ -30,6 +32,39 @@ bool blank(std::string_view line) {
 }
 
 std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
+
+/// One line of `in` into `text`, without its newline; false at the end of the input. A line
+/// longer than `limit` is read past to its end but only its first `limit` bytes are kept (and
+/// `too_long` set): memory is bounded by the limit, not by the input (a runaway line, /dev/zero).
+bool read_line(std::istream& in, std::string& text, std::size_t limit, bool& too_long) {
+  text.clear();
+  too_long = false;
+  bool any = false;
+  char chunk[1 << 16];
+  const auto keep = [&](std::size_t count) {
+    const std::size_t room = limit - text.size();
+    if (count > room) too_long = true;
+    text.append(chunk, std::min(count, room));
+  };
+  while (true) {
+    in.getline(chunk, sizeof chunk);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.eof()) {  // the input ended: after a last line without its newline, or before any
+      keep(got);
+      any |= got > 0;
+      if (any) in.clear(std::ios::eofbit);  // a line, as std::getline would give it
+      return any;
+    }
+    if (!in.fail()) {  // up to the newline, which is counted but not stored
+      keep(got - 1);
+      return true;
+    }
+    if (in.bad()) return false;
+    in.clear();  // the chunk filled before the newline
+    keep(got);
+    any = true;
+  }
+}
 
 }  // namespace
 
@@ -141,6 +176,22 @@ LineOutcome process_line(std::string_view line, std::size_t line_number, const B
   return out;
 }
 
+namespace {
+
+/// The error line of a line longer than the batch reads: its id, when its beginning gives one.
+LineOutcome too_long_line(std::string_view beginning, std::size_t line_number, std::size_t limit) {
+  LineOutcome out;
+  const std::vector<Error> errors{Error{errc::invalid_value, "",
+                                        "the line is longer than " + std::to_string(limit >> 20) +
+                                            " MiB: far more than any household's case, and not read",
+                                        0}};
+  out.text = error_line_for(io::parse_stop(beginning).id, line_number, errors);
+  out.tally.add_error(errc::invalid_value);
+  return out;
+}
+
+}  // namespace
+
 BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& options, const BatchRun& run) {
   using clock = std::chrono::steady_clock;
   const auto started = clock::now();
@@ -150,6 +201,7 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
 
   struct Slot {
     std::string input;
+    bool too_long = false;  ///< input holds only the line's first max_line_bytes
     LineOutcome outcome;
     bool done = false;
   };
@@ -174,7 +226,8 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
 
   std::string line, last_skipped;
   std::size_t skipped = 0;
-  for (; skipped < run.skip_lines && std::getline(in, line); ++skipped) {
+  bool too_long = false;
+  for (; skipped < run.skip_lines && read_line(in, line, run.max_line_bytes, too_long); ++skipped) {
     bytes += line.size() + 1;
     last_skipped.swap(line);
   }
@@ -191,9 +244,10 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   }
   const std::size_t first_line_number = run.skip_lines + 1;
 
+  std::exception_ptr read_failed;  // memory running out while reading: reported, not a crash
   std::thread reader([&] {
     std::string text;
-    while (true) {
+    while (true) try {
       if (run.stop && run.stop->load()) {
         std::lock_guard lock(m);
         stats.interrupted = true;
@@ -204,7 +258,8 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         space_free.wait(lock, [&] { return read - written < window || abandon; });
         if (abandon) break;
       }
-      if (!std::getline(in, text)) {
+      bool cut = false;
+      if (!read_line(in, text, run.max_line_bytes, cut)) {
         // The input may have ended because the stop came (a stoppable reader gives up then).
         if (run.stop && run.stop->load()) {
           std::lock_guard lock(m);
@@ -225,11 +280,15 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         std::lock_guard lock(m);
         Slot& slot = slots[read % window];
         slot.input = std::move(text);
+        slot.too_long = cut;
         slot.done = false;
         ++read;
       }
       work_ready.notify_one();
       text = std::string();
+    } catch (...) {
+      read_failed = std::current_exception();
+      break;
     }
     {
       std::lock_guard lock(m);
@@ -253,7 +312,8 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         // The slot is this worker's alone until it is marked done: the reader
         // refills it only after the writer has taken its outcome.
         Slot& slot = slots[seq % window];
-        LineOutcome outcome = process_line(slot.input, first_line_number + seq, options);
+        LineOutcome outcome = slot.too_long ? too_long_line(slot.input, first_line_number + seq, run.max_line_bytes)
+                                            : process_line(slot.input, first_line_number + seq, options);
         bool wake_writer = false;
         {
           std::lock_guard lock(m);
@@ -328,6 +388,17 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   reader.join();
   for (std::thread& w : workers) w.join();
   if (write_failed) throw std::ios_base::failure("cannot write the output");
+  if (read_failed) {
+    std::string why = "unknown error";
+    try {
+      std::rethrow_exception(read_failed);
+    } catch (const std::exception& e) {
+      why = e.what();
+    } catch (...) {
+    }
+    throw std::runtime_error("cannot read the input after line " + std::to_string(run.skip_lines + stats.lines) +
+                             " (" + why + "); the lines before it are written");
+  }
   out.flush();
   report(true);
   return stats;

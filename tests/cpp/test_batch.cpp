@@ -370,3 +370,31 @@ TEST_CASE("a plan priced at the reference level because its region has no factor
   c["region"] = "CN-42";
   CHECK(warnings_of({}).empty());
 }
+
+TEST_CASE("a line longer than the batch reads is an error line, and the batch goes on", "[batch]") {
+  const auto cases = lines_of(huimin());
+  BatchRun r;
+  r.threads = 2;
+  const std::string first = cases[1], second = cases[0];  // 3,480 and 4,665 bytes
+  REQUIRE(first.size() < second.size());
+  r.max_line_bytes = second.size() - 1;  // the second line is a byte too long; the first is shorter
+  const std::string padded = cases[2] + std::string(200000, ' ');  // longer than a read chunk
+  const std::string input = first + "\n" + second + "\n" + padded + "\r\n" + cases[3];
+  std::istringstream in(input);
+  std::ostringstream out;
+  const BatchStats stats = run_batch(in, out, {}, r);
+  const auto lines = lines_of(out.str());
+  REQUIRE(lines.size() == 4);
+  CHECK(stats.errors == 2);
+  const json cut = json::parse(lines[1]), long_one = json::parse(lines[2]);
+  CHECK(cut["id"] == json::parse(second)["id"]);  // read from the line's beginning
+  CHECK(cut["line"] == 2);
+  CHECK(cut["error"]["code"] == "case.110");
+  CHECK(long_one["line"] == 3);
+  CHECK(json::parse(lines[3])["id"] == json::parse(cases[3])["id"]);  // the last line, without a newline
+  // Exactly at the limit, a line is read.
+  r.max_line_bytes = second.size();
+  std::istringstream again(input);
+  std::ostringstream out2;
+  CHECK(run_batch(again, out2, {}, r).errors == 1);
+}

@@ -4,6 +4,7 @@ The column names are stable (docs/python.md). pandas is optional: ``pip install 
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from ._core import Case, CheckResult, PlanResult
@@ -32,17 +33,71 @@ def _pandas():
     return pandas
 
 
-def _results(results: Iterable[Any]) -> List[Union[PlanResult, CheckResult]]:
-    """Plan and check results; a batch's errors (BatchError) have no rows and are skipped."""
-    if isinstance(results, (PlanResult, CheckResult)):
+def _number(v: Any) -> Any:
+    """JSON writes 6000.0 as 6000: a saved number is read back as the float the result holds."""
+    return float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+
+def _numbers(d: Mapping[str, Any], names: Iterable[str]) -> Dict[str, Any]:
+    out = dict(d)
+    for n in names:
+        if n in out:
+            out[n] = _number(out[n])
+    return out
+
+
+def _finding_view(f: Mapping[str, Any]) -> SimpleNamespace:
+    """A finding saved as JSON, with the attributes of a Finding that the tables read."""
+    return SimpleNamespace(
+        id=f["id"], check=f["check"], element=f["element"], room=(f.get("location") or {}).get("room"),
+        status=f["status"], severity=f["severity"], weight=sum((f.get("severity_by_occupant") or {}).values()),
+        measured=_number(f.get("measured")), unit=f.get("unit"), required=f.get("required") or None, rule=f.get("rule"),
+        rule_id=f.get("rule_id"), confidence=f.get("confidence"), occupants=list(f.get("occupants", [])),
+        message=f.get("message") or {"en": None, "zh": None}, remedies=list(f.get("remedies", [])))
+
+
+def _check_view(d: Mapping[str, Any]) -> SimpleNamespace:
+    return SimpleNamespace(id=d["id"], standard=d.get("standard"), findings=[_finding_view(f) for f in d["findings"]],
+                           score=(d.get("score") or {}).get("before"))
+
+
+def _plan_view(d: Mapping[str, Any]) -> SimpleNamespace:
+    """A plan result saved as JSON (a line of `barrierfree batch`, or to_dict()), read as a PlanResult."""
+    p = d["plan"]
+    item_numbers = ("quantity", "unit_cost", "unit_material", "unit_labour", "material", "labour", "cost", "subsidy")
+    items = [SimpleNamespace(**{**_numbers(i, item_numbers), "resolves": list(i.get("resolves", [])),
+                                "reduces": list(i.get("reduces", []))})
+             for i in p.get("items", [])]
+    fees = {k: _number(v) for k, v in (p.get("fees") or {}).items()}
+    plan = SimpleNamespace(**{**_numbers(p, ("budget", "subtotal", "total", "subsidy", "copay")), "items": items,
+                              "residual": list(p.get("residual", [])), "fees": fees})
+    return SimpleNamespace(id=d["id"], before=_check_view(d), plan=plan, home=d.get("home"),
+                           score_after=(d.get("score") or {}).get("after"))
+
+
+def _results(results: Iterable[Any]) -> List[Any]:
+    """Plan and check results, or the same saved as JSON (dicts: the lines of `barrierfree batch`,
+    or to_dict()); a batch's errors (BatchError, or a dict with "error") have no rows and are skipped."""
+    if isinstance(results, (PlanResult, CheckResult, Mapping)):
         results = [results]
     out = []
     for r in results:
         if isinstance(r, (PlanResult, CheckResult)):
             out.append(r)
+        elif isinstance(r, Mapping):
+            if "error" in r:
+                continue
+            if "findings" not in r or "id" not in r:
+                raise TypeError("expected a result saved as JSON (with \"id\" and \"findings\"), not a dict of "
+                                + ", ".join(sorted(map(str, r))[:5]))
+            out.append(_plan_view(r) if "plan" in r else _check_view(r))
         elif type(r).__name__ != "BatchError":
-            raise TypeError(f"expected PlanResult, CheckResult or BatchError, not {type(r).__name__}")
+            raise TypeError(f"expected PlanResult, CheckResult, a saved result (dict) or BatchError, not {type(r).__name__}")
     return out
+
+
+def _is_plan(r: Any) -> bool:
+    return isinstance(r, PlanResult) or (isinstance(r, SimpleNamespace) and hasattr(r, "plan"))
 
 
 def _categories_by_occupant(case: Union[Case, Mapping[str, Any], None]) -> Dict[str, List[str]]:
@@ -69,9 +124,10 @@ def findings_frame(results: Iterable[Any], cases: Optional[Iterable[Union[Case, 
         known[c.id if isinstance(c, Case) else c["id"]] = c
     rows = []
     for r in _results(results):
-        is_plan = isinstance(r, PlanResult)
+        is_plan = _is_plan(r)
         check = r.before if is_plan else r
-        by_occupant = _categories_by_occupant(r.home if is_plan else known.get(r.id))
+        home = r.home if is_plan else None  # a plan saved as JSON has none: then the cases given
+        by_occupant = _categories_by_occupant(home if home is not None else known.get(check.id))
         resolved, left = set(), set()
         if is_plan:
             for item in r.plan.items:
@@ -95,7 +151,7 @@ def plans_frame(results: Iterable[Any]):
     pd = _pandas()
     rows = []
     for r in _results(results):
-        if not isinstance(r, PlanResult):
+        if not _is_plan(r):
             continue
         for n, i in enumerate(r.plan.items, start=1):
             rows.append({
@@ -117,13 +173,13 @@ def costs_frame(results: Iterable[Any]):
     pd = _pandas()
     rows = []
     for r in _results(results):
-        check = r.before if isinstance(r, PlanResult) else r
+        check = r.before if _is_plan(r) else r
         barriers = sum(f.status == "fail" for f in check.findings)
         row: Dict[str, Any] = {
             "case": check.id, "standard": check.standard, "barriers": barriers,
             "to_measure": sum(f.status != "fail" for f in check.findings), "score_before": check.score,
         }
-        if isinstance(r, PlanResult):
+        if _is_plan(r):
             p = r.plan
             left = sum(x["status"] == "fail" for x in p.residual)
             row.update({

@@ -205,3 +205,23 @@ def test_findings_that_concern_only_a_carer_are_counted_under_a_category():
 
     assert keys(fails) == keys(exploded.dropna(subset=["categories"]))
     assert "none" in set(exploded["categories"])
+
+
+def test_frames_of_saved_results_are_those_of_the_results(results, cases, tmp_path):
+    """A district's results saved as JSON (to_dict(), or the lines of `barrierfree batch`) give the
+    same tables as the results themselves: an engineer can analyse last month's run in a notebook."""
+    pd = pytest.importorskip("pandas")
+    saved = [r.to_dict() for r in results]
+    lines = [json.loads(json.dumps(d)) for d in saved]  # as read back from a file
+    for frame in (bf.plans_frame, bf.costs_frame):
+        pd.testing.assert_frame_equal(frame(lines), frame(results))
+    # A saved plan does not carry its household: the categories come from the cases given.
+    pd.testing.assert_frame_equal(bf.findings_frame(lines, cases), bf.findings_frame(results))
+    assert bf.findings_frame(lines)["categories"].isna().all()
+    # Check results saved, and error lines among them, as the batch writes them.
+    checks = list(bf.batch(HUIMIN, check_only=True, threads=2))
+    pd.testing.assert_frame_equal(bf.costs_frame([c.to_dict() for c in checks] + [{"id": None, "line": 9, "error": {}}]),
+                                  bf.costs_frame(checks))
+    pd.testing.assert_frame_equal(bf.findings_frame([c.to_dict() for c in checks], cases), bf.findings_frame(checks, cases))
+    with pytest.raises(TypeError, match="saved as JSON"):
+        bf.costs_frame([{"id": "x"}])

@@ -145,7 +145,8 @@ class ArgumentTypeError(TypeError, ValueError):
 
 
 class CaseWarning(UserWarning):
-    """What a valid case holds that the library does not use (``case.901``: an unknown field)."""
+    """What a valid case holds that the library does not use (``case.901``: an unknown field), or
+    that a plan of it should say (``case.906``: its region has no price factors)."""
 
     def __init__(self, errors: List[Error], case_id: str = ""):
         self.errors = errors
@@ -398,7 +399,12 @@ def plan(case: Union[Case, CaseSource], budget: Any = _NO_BUDGET,
     """
     chosen = _chosen_ruleset(standard, rules)
     options = _plan_arguments(budget, catalog, region, regions, structural_first, max_items, subsidy_caps)
-    return _core._plan(_as_case(case), chosen, *options)
+    household = _as_case(case)
+    said = _core._plan_warnings(household, options[1], options[4])
+    if said:
+        # case.906: a region without price factors is priced at the reference level.
+        warnings.warn(CaseWarning([Error(*e) for e in said], household.id), stacklevel=_outside_stacklevel())
+    return _core._plan(household, chosen, *options)
 
 
 def calibrate(bills: Union[str, "os.PathLike[str]"], catalog: Union[Catalog, None] = None,

@@ -197,6 +197,11 @@ void bind_plan(py::module_& m) {
         py::gil_scoped_release release;
         return plan(c, *rs, catalog ? *catalog : builtin_catalog(), regions ? *regions : builtin_regions(), o);
       });
+  m.def("_plan_warnings", [](const Case& c, const Regions* regions, std::optional<std::string> region) {
+    PlanOptions o;
+    o.region = std::move(region);
+    return errors_list(plan_warnings(c, regions ? *regions : builtin_regions(), o));
+  });
   m.def("_calibrate_csv", [](const std::string& text, const Catalog* catalog, std::optional<std::string> region) -> py::tuple {
     const Catalog& cat = catalog ? *catalog : builtin_catalog();
     const RegionFactor* factors = nullptr;

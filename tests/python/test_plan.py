@@ -162,3 +162,18 @@ def test_plans_items_and_findings_are_dicts_as_in_the_result():
     assert result.plan.to_dict() == whole["plan"]
     assert [i.to_dict() for i in result.plan.items] == whole["plan"]["items"]
     assert [f.to_dict() for f in result.findings] == whole["findings"]
+
+
+def test_a_plan_priced_at_the_reference_level_for_want_of_factors_says_so():
+    import warnings
+
+    document = json.loads((ROOT / "data" / "examples" / "wheelchair-user.json").read_text(encoding="utf-8"))
+    document["region"] = "CN-81"  # Hong Kong: valid, with no built-in price factors
+    with pytest.warns(barrierfree.CaseWarning, match=r"case\.906") as said:
+        result = barrierfree.plan(document)
+    assert said[0].filename == __file__
+    assert result.plan.region in ("", None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the caller chose the prices, or the region has them: nothing said
+        barrierfree.plan(document, region="CN-44")
+        barrierfree.plan(dict(document, region="CN-42"))

@@ -69,7 +69,8 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
   if (files.size() != 1) throw UsageError{"give one case file (.json or .jsonl)"};
   if (output.empty()) throw UsageError{"give the output with -o"};
   const fs::path input = files.front();
-  if (!fs::is_regular_file(input)) throw UsageError{"no such file: " + input.string()};
+  // "-": one case from standard input, as for check and plan.
+  if (input != "-" && !fs::is_regular_file(input)) throw UsageError{"no such file: " + input.string()};
 
   auto make = [&](const Case& c) {
     const Ruleset& rules = choose_ruleset(c, setup.standard, setup.rules);

@@ -277,3 +277,13 @@ def test_an_enormous_budget_is_drawn_and_reported(tmp_path):
     assert bf("render", path, "--plan", "-o", tmp_path / "rich.svg").returncode == 0
     assert bf("report", path, "-o", tmp_path / "rich.html").returncode == 0
     assert "100,000,000,000,000,000" in (tmp_path / "rich.svg").read_text(encoding="utf-8")
+
+
+def test_a_case_on_standard_input_is_drawn_as_from_its_file(wheelchair_case, tmp_path):
+    from_file, from_stdin = tmp_path / "file.svg", tmp_path / "stdin.svg"
+    assert bf("render", wheelchair_case, "-o", from_file).returncode == 0
+    done = subprocess.run([str(CLI), "render", "-", "-o", str(from_stdin)], input=wheelchair_case.read_bytes(),
+                          capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert from_stdin.read_bytes() == from_file.read_bytes()
+

@@ -1,5 +1,6 @@
 // barrierfree: the command-line front end of the library.
 #include "cli/cli.hpp"
+#include "cli/terminal_text.hpp"
 
 #include <barrierfree/errors.hpp>
 #include <barrierfree/version.hpp>
@@ -32,6 +33,19 @@ int main(int argc, char** argv) {
   // batch writer flushes its own output.
   std::cin.tie(nullptr);
   std::vector<std::string> args(argv + 1, argv + argc);
+  // What a case says is quoted back as text; a batch writes JSON, where JSON escapes it.
+  TerminalText err_text(std::cerr.rdbuf()), out_text(std::cout.rdbuf());
+  std::streambuf* const err_buffer = std::cerr.rdbuf(&err_text);
+  std::streambuf* const out_buffer = args.empty() || args[0] != "batch" ? std::cout.rdbuf(&out_text) : nullptr;
+  struct Restore {
+    std::streambuf *err, *out;
+    ~Restore() {
+      std::cout.flush();
+      std::cerr.flush();
+      std::cerr.rdbuf(err);
+      if (out) std::cout.rdbuf(out);
+    }
+  } restore{err_buffer, out_buffer};
   if (args.empty()) {
     std::cerr << usage;
     return exit_usage;

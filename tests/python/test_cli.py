@@ -82,3 +82,23 @@ def test_an_option_file_that_cannot_be_used_is_named_and_a_usage_error(command, 
         assert done.returncode == 2, (option, done.stderr)
         assert f"barrierfree: {bad}: [{prefix}" in done.stderr, done.stderr
 
+
+def test_what_a_case_says_cannot_drive_the_terminal(tmp_path):
+    """An id or a misspelt value is quoted back: its control characters are shown, not obeyed."""
+    c = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    c["id"] = "HM-\u001b]0;owned\u0007-\u009b31m"
+    c["rooms"][0]["type"] = "living\u001b[2J"
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(c, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run([str(CLI), "validate", str(path)], capture_output=True)
+    said = done.stdout + done.stderr
+    assert b"\x1b" not in said and b"\x07" not in said and "\u009b".encode() not in said
+    assert b"living\\x1b[2J" in said
+    # JSON output stays JSON, and means the same text.
+    c["rooms"][0]["type"] = "living"
+    path.write_text(json.dumps(c, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([str(CLI), "check", str(path)], capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["id"] == c["id"]
+    assert b"\x1b" not in out.stdout
+

@@ -181,10 +181,10 @@ namespace {
 /// The error line of a line longer than the batch reads: its id, when its beginning gives one.
 LineOutcome too_long_line(std::string_view beginning, std::size_t line_number, std::size_t limit) {
   LineOutcome out;
-  const std::vector<Error> errors{Error{errc::invalid_value, "",
-                                        "the line is longer than " + std::to_string(limit >> 20) +
-                                            " MiB: far more than any household's case, and not read",
-                                        0}};
+  const std::string size = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes";
+  const std::vector<Error> errors{
+      Error{errc::invalid_value, "", "the line is longer than " + size + ": far more than any household's case, and not read",
+            0}};
   out.text = error_line_for(io::parse_stop(beginning).id, line_number, errors);
   out.tally.add_error(errc::invalid_value);
   return out;
@@ -227,13 +227,15 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   std::string line, last_skipped;
   std::size_t skipped = 0;
   bool too_long = false;
-  for (; skipped < run.skip_lines && read_line(in, line, run.max_line_bytes, too_long); ++skipped) {
+  for (; skipped < run.skip_lines && !(run.stop && run.stop->load()) &&
+         read_line(in, line, run.max_line_bytes + 1, too_long);
+       ++skipped) {
     bytes += line.size() + 1;
     last_skipped.swap(line);
   }
-  // Stopped while reading past (a line half received counts as none): nothing done, and the
-  // caller is not asked to go on, so that it changes nothing; resume again.
-  if (run.stop && run.stop->load() && (skipped < run.skip_lines || in.eof())) {
+  // Stopped while reading past, from a file or a pipe (a line half received counts as none):
+  // nothing done, and the caller is not asked to go on, so that it changes nothing.
+  if (run.stop && run.stop->load()) {
     stats.interrupted = true;
     return stats;
   }
@@ -259,7 +261,8 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         if (abandon) break;
       }
       bool cut = false;
-      if (!read_line(in, text, run.max_line_bytes, cut)) {
+      // One byte more than the limit: a CRLF line's CR does not count against it.
+      if (!read_line(in, text, run.max_line_bytes + 1, cut)) {
         // The input may have ended because the stop came (a stoppable reader gives up then).
         if (run.stop && run.stop->load()) {
           std::lock_guard lock(m);
@@ -276,6 +279,7 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
       }
       bytes += text.size() + 1;
       if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
+      cut |= text.size() > run.max_line_bytes;
       {
         std::lock_guard lock(m);
         Slot& slot = slots[read % window];

@@ -28,7 +28,7 @@ bool Args::flag(std::string_view name) {
   const auto given = std::remove(args_.begin(), args_.end(), name);
   const bool found = given != args_.end();
   args_.erase(given, args_.end());
-  consumed_.emplace_back(name);
+  if (found) consumed_.emplace_back(name);  // not when absent: "--quiet=1" is then unknown, not repeated
   return found;
 }
 

@@ -441,6 +441,11 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
     err << "barrierfree: cannot write " << (to_file ? part.string() : std::string("the output"))
         << " (disk full?); the lines written so far are kept\n";
     return exit_invalid;
+  } catch (const std::exception& e) {  // the input could not be read on (memory running out)
+    std::signal(SIGINT, previous_handler);
+    bar.finish();
+    err << "barrierfree: " << e.what() << (to_file ? " in " + part.string() : std::string()) << '\n';
+    return exit_invalid;
   }
   std::signal(SIGINT, previous_handler);
   bar.finish();

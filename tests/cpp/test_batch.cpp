@@ -252,6 +252,18 @@ TEST_CASE("a resume is told what it read past before anything is written", "[bat
     CHECK(out.str().empty());
   }
 
+  // From a file too, not only a pipe that gives up: a stop while reading past asks nothing.
+  {
+    std::atomic<bool> stop{true};
+    std::istringstream file(input);
+    BatchRun stopping = r;
+    stopping.stop = &stop;
+    bool asked = false;
+    stopping.on_skipped = [&](std::size_t, std::string_view) { return asked = true; };
+    CHECK(run_batch(file, out, {}, stopping).interrupted);
+    CHECK_FALSE(asked);
+  }
+
   // An input shorter than the lines to skip says so; a yes goes on after them.
   r.skip_lines = 5;
   r.on_skipped = [&](std::size_t skipped, std::string_view) {
@@ -392,9 +404,12 @@ TEST_CASE("a line longer than the batch reads is an error line, and the batch go
   CHECK(cut["error"]["code"] == "case.110");
   CHECK(long_one["line"] == 3);
   CHECK(json::parse(lines[3])["id"] == json::parse(cases[3])["id"]);  // the last line, without a newline
-  // Exactly at the limit, a line is read.
+  // Exactly at the limit, a line is read, with LF or CRLF.
   r.max_line_bytes = second.size();
   std::istringstream again(input);
   std::ostringstream out2;
   CHECK(run_batch(again, out2, {}, r).errors == 1);
+  std::istringstream crlf(second + "\r\n" + second + "\n");
+  std::ostringstream out3;
+  CHECK(run_batch(crlf, out3, {}, r).errors == 0);
 }

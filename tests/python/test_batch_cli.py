@@ -344,6 +344,8 @@ def test_usage_errors_exit_2(args):
     (["-j", "2", "-j", "4"], b"option -j is given more than once"),
     (["--budget=1000", "--budget", "2000"], b"option --budget is given more than once"),
     (["-o", "a.jsonl", "--output", "b.jsonl"], b"option --output is given more than once"),
+    (["--check-only=yes"], b"unknown option --check-only=yes"),
+    (["--quiet=1"], b"unknown option --quiet=1"),
     (["--check-only", "--budget", "1000"], b"--budget is for plans"),
     (["--check-only", "--region", "CN-42"], b"--region is for plans"),
     (["--summary", "-"], b"the summary is written to a file"),

@@ -66,8 +66,12 @@ Ring without_collinear(const Ring& ring) {
     return std::remainder(to - from, 2 * pi);
   };
   std::vector<std::size_t> kept{0};
-  std::size_t end = 1;  // the point the current edge reaches, a corner unless the next extends it
-  double base = angle(ring[1] - ring[0]), lo = -pi, hi = pi, reach = 0;
+  std::size_t end = 1;    // the point the current edge reaches, a corner unless the next extends it
+  std::size_t first = 1;  // the first point after the current corner: its direction is the angles' base
+  // The angles are taken only for an edge that may go on, so that a ring of true corners (a
+  // room, a fixture: the geometry's every call) costs no trigonometry.
+  double base = 0, lo = -pi, hi = pi, reach = 0;
+  bool base_taken = false;
   const auto constrain = [&](Point2 a, Point2 d) {
     const double r = distance(a, d);
     reach = std::max(reach, r);
@@ -78,17 +82,24 @@ Ring without_collinear(const Ring& ring) {
   };
   for (std::size_t j = 2; j <= n; ++j) {  // j == n: back to the first point, closing the ring
     const Point2 a = ring[kept.back()], e = ring[end], p = ring[j % n];
-    const double r = distance(a, p), at = r > 0 ? turn(base, angle(p - a)) : 0;
-    // e may go when, with it, p is still within every dropped point's range and beyond them.
-    const double r_e = distance(a, e), w_e = r_e > tolerance ? std::asin(tolerance / r_e) : pi;
-    const double at_e = r_e > 0 ? turn(base, angle(e - a)) : 0;
-    const bool straight = r >= std::max(reach, r_e) - tolerance &&
-                          at >= std::max(lo, at_e - w_e) && at <= std::min(hi, at_e + w_e);
+    const double r = distance(a, p), r_e = distance(a, e);
+    // e can go only if the line from a to p passes within the tolerance of e: a cross product
+    // tells most corners (with a margin for rounding, so that it never refuses what the angles take).
+    bool straight = !(r > 0 && std::abs(cross(p - a, e - a)) > r * (tolerance * (1 + 1e-6) + 1e-12 * r_e));
+    if (straight) {
+      if (!base_taken) base = angle(ring[first] - a), base_taken = true;
+      const double at = r > 0 ? turn(base, angle(p - a)) : 0;
+      // e may go when, with it, p is still within every dropped point's range and beyond them.
+      const double w_e = r_e > tolerance ? std::asin(tolerance / r_e) : pi;
+      const double at_e = r_e > 0 ? turn(base, angle(e - a)) : 0;
+      straight = r >= std::max(reach, r_e) - tolerance && at >= std::max(lo, at_e - w_e) && at <= std::min(hi, at_e + w_e);
+    }
     if (straight) {
       constrain(a, e);
     } else {
       kept.push_back(end);
-      base = angle(p - e);
+      first = j % n;
+      base_taken = false;
       lo = -pi, hi = pi, reach = 0;
     }
     end = j % n;

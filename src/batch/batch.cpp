@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <exception>
 #include <stdexcept>
 #include <istream>
 #include <mutex>
@@ -33,31 +32,40 @@ bool blank(std::string_view line) {
 
 std::string dump(const ordered_json& j) { return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
 
-/// One line of `in` into `text`, without its newline; false at the end of the input. A line
-/// longer than `limit` is read past to its end but only its first `limit` bytes are kept (and
-/// `too_long` set): memory is bounded by the limit, not by the input (a runaway line, /dev/zero).
-bool read_line(std::istream& in, std::string& text, std::size_t limit, bool& too_long) {
+/// One line of `in` into `text`, without its newline (nor the CR of a CRLF line); false at the
+/// end of the input. A line longer than `limit` (its CR not counted) is read past to its end, but
+/// only its beginning is kept and `too_long` set: memory is bounded by the limit, not by the input
+/// (a runaway line, /dev/zero). `consumed` counts the bytes read, newline included.
+bool read_line(std::istream& in, std::string& text, std::size_t limit, bool& too_long, std::uint64_t& consumed) {
   text.clear();
   too_long = false;
   bool any = false;
   char chunk[1 << 16];
+  const std::size_t held = limit + 1;  // room for a CR
   const auto keep = [&](std::size_t count) {
-    const std::size_t room = limit - text.size();
+    const std::size_t room = held - text.size();
     if (count > room) too_long = true;
     text.append(chunk, std::min(count, room));
+  };
+  const auto line = [&] {
+    if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
+    too_long |= text.size() > limit;
+    return true;
   };
   while (true) {
     in.getline(chunk, sizeof chunk);
     const auto got = static_cast<std::size_t>(in.gcount());
+    consumed += got;
     if (in.eof()) {  // the input ended: after a last line without its newline, or before any
       keep(got);
       any |= got > 0;
-      if (any) in.clear(std::ios::eofbit);  // a line, as std::getline would give it
-      return any;
+      if (!any) return false;
+      in.clear(std::ios::eofbit);  // a line, as std::getline would give it
+      return line();
     }
     if (!in.fail()) {  // up to the newline, which is counted but not stored
       keep(got - 1);
-      return true;
+      return line();
     }
     if (in.bad()) return false;
     in.clear();  // the chunk filled before the newline
@@ -227,26 +235,25 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   std::string line, last_skipped;
   std::size_t skipped = 0;
   bool too_long = false;
+  std::uint64_t consumed = 0;
   for (; skipped < run.skip_lines && !(run.stop && run.stop->load()) &&
-         read_line(in, line, run.max_line_bytes + 1, too_long);
-       ++skipped) {
-    bytes += line.size() + 1;
+         read_line(in, line, run.max_line_bytes, too_long, consumed);
+       ++skipped)
     last_skipped.swap(line);
-  }
+  bytes += consumed;
   // Stopped while reading past, from a file or a pipe (a line half received counts as none):
   // nothing done, and the caller is not asked to go on, so that it changes nothing.
   if (run.stop && run.stop->load()) {
     stats.interrupted = true;
     return stats;
   }
-  if (!last_skipped.empty() && last_skipped.back() == '\r') last_skipped.pop_back();
   if (run.on_skipped && !run.on_skipped(skipped, last_skipped)) {
     stats.refused = true;
     return stats;
   }
   const std::size_t first_line_number = run.skip_lines + 1;
 
-  std::exception_ptr read_failed;  // memory running out while reading: reported, not a crash
+  std::optional<std::string> read_failed;  // why the input could not be read on (memory): reported, not a crash
   std::thread reader([&] {
     std::string text;
     while (true) try {
@@ -261,8 +268,10 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         if (abandon) break;
       }
       bool cut = false;
-      // One byte more than the limit: a CRLF line's CR does not count against it.
-      if (!read_line(in, text, run.max_line_bytes + 1, cut)) {
+      std::uint64_t consumed = 0;
+      const bool got = read_line(in, text, run.max_line_bytes, cut, consumed);
+      bytes += consumed;
+      if (!got) {
         // The input may have ended because the stop came (a stoppable reader gives up then).
         if (run.stop && run.stop->load()) {
           std::lock_guard lock(m);
@@ -277,9 +286,6 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
         stats.interrupted = true;
         break;
       }
-      bytes += text.size() + 1;
-      if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files
-      cut |= text.size() > run.max_line_bytes;
       {
         std::lock_guard lock(m);
         Slot& slot = slots[read % window];
@@ -290,8 +296,11 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
       }
       work_ready.notify_one();
       text = std::string();
+    } catch (const std::exception& e) {
+      read_failed = e.what();
+      break;
     } catch (...) {
-      read_failed = std::current_exception();
+      read_failed = "unknown error";
       break;
     }
     {
@@ -392,17 +401,9 @@ BatchStats run_batch(std::istream& in, std::ostream& out, const BatchOptions& op
   reader.join();
   for (std::thread& w : workers) w.join();
   if (write_failed) throw std::ios_base::failure("cannot write the output");
-  if (read_failed) {
-    std::string why = "unknown error";
-    try {
-      std::rethrow_exception(read_failed);
-    } catch (const std::exception& e) {
-      why = e.what();
-    } catch (...) {
-    }
-    throw std::runtime_error("cannot read the input after line " + std::to_string(run.skip_lines + stats.lines) +
-                             " (" + why + "); the lines before it are written");
-  }
+  if (read_failed)
+    throw std::runtime_error("cannot read the input after line " + std::to_string(run.skip_lines + stats.lines) + " (" +
+                             *read_failed + "); the lines before it are written");
   out.flush();
   report(true);
   return stats;

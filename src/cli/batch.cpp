@@ -327,10 +327,11 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   std::size_t done = 0;
   bool finished_before = false;  // resuming a run that had completed
   EarlierOutput earlier;
+  fs::path source;               // what a resume continues: OUT.part, or OUT when it had completed
   bool record_run = !resume;     // write OUT.run.json: a new run, or one resumed without one
   if (resume) {
     finished_before = !fs::exists(part) && fs::exists(final_path);
-    const fs::path source = finished_before ? final_path : part;
+    source = finished_before ? final_path : part;
     if (!fs::exists(source)) throw UsageError{"nothing to resume: neither " + part.string() + " nor " + output + " exists"};
     if (const auto recorded = recorded_run(run_file)) {
       if (by_value((*recorded)["settings"]) != settings) {
@@ -408,7 +409,6 @@ int batch(Args args, std::ostream& out, std::ostream& err) {
   std::string refusal;
   if (resume)
     run.on_skipped = [&](std::size_t skipped, std::string_view last_input) {
-      const fs::path source = finished_before ? final_path : part;
       const std::string in_name = input == "-" ? std::string("the standard input") : input;
       if (skipped < done) {
         refusal = source.string() + " has " + std::to_string(done) + " lines but " + in_name + " only " +

@@ -83,6 +83,14 @@ std::vector<std::string> Args::positional() {
   return out;
 }
 
+std::string language_option(Args& args, std::string_view fallback) {
+  const std::string lang = args.option("--lang");
+  if (lang.empty()) return std::string(fallback);
+  if (lang != "en" && lang != "zh")
+    throw UsageError{fallback == "zh" ? "--lang must be zh or en" : "--lang must be en or zh"};
+  return lang;
+}
+
 std::optional<double> decimal_number(std::string_view text) {
   const bool plain = !text.empty() && (std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.') &&
                      text.find_first_not_of("0123456789.eE+-") == std::string_view::npos;

@@ -107,9 +107,8 @@ int check(Args args, std::ostream& out, std::ostream& err) {
   const std::string standard = args.option("--standard");
   const std::string rules_file = args.option("--rules");
   const std::string format = args.option("--format");
-  const std::string lang = args.option("--lang");
+  const std::string lang = language_option(args, "en");
   if (!format.empty() && format != "json" && format != "text") throw UsageError{"--format must be json or text"};
-  if (!lang.empty() && lang != "en" && lang != "zh") throw UsageError{"--lang must be en or zh"};
   const auto files = args.positional();
   if (files.size() != 1) throw UsageError{"check needs exactly one CASE file"};
   const std::optional<Ruleset> own = user_ruleset(rules_file);

@@ -72,6 +72,8 @@ class Args {
 /// An option's value read as a plain decimal number ("5000", "5000.0", "2.5e3"); nothing for
 /// anything else, hex ("0x10"), spaces, "inf" or "nan" among it, which std::stod would take.
 std::optional<double> decimal_number(std::string_view text);
+/// The value of --lang: "en" or "zh", `fallback` when not given; a usage error otherwise.
+std::string language_option(Args& args, std::string_view fallback);
 /// The largest --budget taken (yuan).
 inline constexpr double max_budget = 1e9;
 

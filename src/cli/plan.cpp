@@ -121,9 +121,8 @@ int plan(Args args, std::ostream& out, std::ostream& err) {
   }
   PlanSetup setup = plan_setup(args);
   const std::string format = args.option("--format");
-  const std::string lang = args.option("--lang");
+  const std::string lang = language_option(args, "en");
   if (!format.empty() && format != "json" && format != "text") throw UsageError{"--format must be json or text"};
-  if (!lang.empty() && lang != "en" && lang != "zh") throw UsageError{"--lang must be en or zh"};
   const auto files = args.positional();
   if (files.size() != 1) throw UsageError{"plan needs exactly one CASE file"};
   Case c;

@@ -61,9 +61,7 @@ int produce(Product what, Args args, std::ostream& out, std::ostream& err) {
   }
   const std::string output = args.option("--output", "-o");
   const bool with_plan = what == Product::report || args.flag("--plan");
-  std::string lang = args.option("--lang");
-  if (lang.empty()) lang = "zh";
-  if (lang != "zh" && lang != "en") throw UsageError{"--lang must be zh or en"};
+  const std::string lang = language_option(args, "zh");
   PlanSetup setup = plan_setup(args);
   const auto files = args.positional();
   if (files.size() != 1) throw UsageError{"give one case file (.json or .jsonl)"};

@@ -255,11 +255,13 @@ class CaseReader {
           if (b.max.x - b.min.x > max_length_mm || b.max.y - b.min.y > max_length_mm) {
             r_.error(code::bad_number, pp, "the room is more than 1 km across (lengths are in millimetres)");
             ok = false;
-          } else if (x.polygon.size() > max_room_corners &&
-                     geometry::without_collinear(x.polygon).size() > max_room_corners) {
+          } else if (const std::size_t corners = x.polygon.size() > max_room_corners
+                                                     ? geometry::without_collinear(x.polygon).size()
+                                                     : x.polygon.size();
+                     corners > max_room_corners) {
             r_.error(code::bad_number, pp,
-                     "the room has " + std::to_string(geometry::without_collinear(x.polygon).size()) +
-                         " corners, more than the " + std::to_string(max_room_corners) +
+                     "the room has " + std::to_string(corners) + " corners, more than the " +
+                         std::to_string(max_room_corners) +
                          " a plan of a home needs: simplify the polygon (planning time grows with its corners)");
             ok = false;
           }
